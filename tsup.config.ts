@@ -1,0 +1,57 @@
+import { defineConfig, type Options } from "tsup";
+
+// Packages the host app installs. Bundling any of them would give the app a
+// second copy (two React instances, two Clerk contexts).
+const peerPackages = [
+  "react",
+  "react-dom",
+  "@uploadthing/react",
+  "uploadthing",
+  "@clerk/react",
+  "@clerk/backend",
+];
+
+const shared: Options = {
+  format: ["esm", "cjs"],
+  dts: true,
+  sourcemap: true,
+  target: "es2022",
+  external: peerPackages,
+  // CJS output stays in one file per entry: a split CJS entry starts with
+  // helper code, which pushes "use client" out of the directive prologue.
+  splitting: false,
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: { index: "src/index.ts", clerk: "src/clerk/index.ts" },
+    platform: "browser",
+    // esbuild drops module-level directives when it bundles, so the banner
+    // puts "use client" back as the first line of each client file.
+    banner: { js: '"use client";' },
+  },
+  {
+    ...shared,
+    entry: { server: "src/server/index.ts" },
+    platform: "neutral",
+  },
+  {
+    ...shared,
+    entry: { webhooks: "src/webhooks/index.ts" },
+    platform: "neutral",
+  },
+  {
+    ...shared,
+    entry: { testing: "src/testing/index.ts" },
+    platform: "node",
+  },
+  {
+    // The `dropsync` command: ESM only, run by Node from the bin field.
+    entry: { cli: "src/testing/cli.ts" },
+    format: ["esm"],
+    target: "es2022",
+    platform: "node",
+    external: peerPackages,
+  },
+]);
