@@ -1,0 +1,4 @@
+"use client";
+export function UploadPanels({ authMode }: { authMode: string }) {
+  return <div>{authMode}</div>;
+}

@@ -1,0 +1,94 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { loadSettings } from "./settings";
+
+/** An open better-sqlite3 connection. */
+export type Db = Database.Database;
+
+/**
+ * Schema versions, applied in order. `PRAGMA user_version` stores how many
+ * have run, so a database created by an older version of the app is brought
+ * up to date on start. Append new steps; never edit a released one.
+ * All times are Unix epoch milliseconds.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT,
+    first_name TEXT,
+    last_name TEXT,
+    username TEXT,
+    image_url TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted_at INTEGER
+  );
+  CREATE TABLE uploads (
+    key TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    url TEXT NOT NULL,
+    route TEXT NOT NULL,
+    uploaded_at INTEGER NOT NULL
+  );
+  CREATE INDEX uploads_by_time ON uploads (uploaded_at DESC);
+  CREATE INDEX uploads_by_owner ON uploads (owner);
+  `,
+];
+
+/**
+ * Opens (and creates) the SQLite file at `file`, turns on WAL so readers do
+ * not block the webhook writer, and applies pending migrations.
+ */
+export function openDatabase(file: string): Db {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  // Another process (a second server, the load script) may hold the write
+  // lock briefly; wait for it instead of failing with SQLITE_BUSY.
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const upgrade = db.transaction(() => {
+    const applied = db.pragma("user_version", { simple: true }) as number;
+    if (applied > migrations.length) {
+      throw new Error(
+        `The database schema is version ${applied}, newer than this app ` +
+          `(version ${migrations.length}). Use a newer app or another ` +
+          "DATABASE_URL.",
+      );
+    }
+    for (let version = applied; version < migrations.length; version++) {
+      db.exec(migrations[version]!);
+    }
+    db.pragma(`user_version = ${migrations.length}`);
+  });
+  // IMMEDIATE takes the write lock before reading the version, so two
+  // servers starting on the same file cannot both run a migration.
+  upgrade.immediate();
+}
+
+const cache = globalThis as typeof globalThis & {
+  dropsyncExampleDb?: { file: string; db: Db };
+};
+
+/**
+ * Returns the app's connection, opening it on first use. The connection is
+ * kept on `globalThis` so that `next dev` reloads reuse it.
+ */
+export function getDatabase(): Db {
+  const file = loadSettings().databasePath;
+  if (cache.dropsyncExampleDb?.file !== file) {
+    cache.dropsyncExampleDb?.db.close();
+    cache.dropsyncExampleDb = { file, db: openDatabase(file) };
+  }
+  return cache.dropsyncExampleDb.db;
+}

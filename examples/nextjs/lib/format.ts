@@ -1,0 +1,18 @@
+const units = ["B", "KB", "MB", "GB"];
+
+/** Formats a byte count with binary multiples, such as "1.5 MB". */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}
+
+/** Formats epoch milliseconds as an ISO-8601 UTC time to the second. */
+export function formatTime(ms: number): string {
+  return new Date(ms).toISOString().replace("T", " ").slice(0, 19) + " UTC";
+}

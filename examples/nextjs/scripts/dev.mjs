@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm run dev`: starts the local UploadThing ingest emulator (unless
+// UPLOADTHING_TOKEN is set) and `next dev`, prefixes the emulator's output,
+// forwards Ctrl+C and SIGTERM to both, and stops both when either exits.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import readline from "node:readline";
+import {
+  DEFAULT_INGEST_PORT,
+  DEFAULT_PORT,
+  DEFAULT_UPLOAD_DIR,
+} from "../lib/defaults.js";
+import { appDir, loadAppEnv, resolveFromApp } from "./env.mjs";
+
+loadAppEnv({ dev: true });
+
+const port = process.env.PORT || String(DEFAULT_PORT);
+const ingestPort = process.env.INGEST_PORT || String(DEFAULT_INGEST_PORT);
+const uploadDir = process.env.INGEST_DIR || DEFAULT_UPLOAD_DIR;
+const useEmulator = !process.env.UPLOADTHING_TOKEN?.trim();
+
+/** @type {import("node:child_process").ChildProcess[]} */
+const children = [];
+let stopping = false;
+
+function start(name, args, { prefix }) {
+  const child = spawn(process.execPath, args, {
+    cwd: appDir,
+    env: process.env,
+    stdio: prefix ? ["ignore", "pipe", "pipe"] : "inherit",
+  });
+  if (prefix) {
+    for (const stream of [child.stdout, child.stderr]) {
+      const lines = readline.createInterface({ input: stream });
+      lines.on("line", (line) => console.log(`[${name}] ${line}`));
+    }
+  }
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(
+        `[dev] ${name} exited (${signal ?? `code ${code}`}); stopping the others.`,
+      );
+    }
+    stop(code ?? 1);
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(exitCode) {
+  if (!stopping) {
+    stopping = true;
+    process.exitCode = exitCode;
+    for (const child of children) {
+      if (child.exitCode === null) child.kill("SIGTERM");
+    }
+  }
+}
+
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+if (useEmulator) {
+  const cli = path.join(
+    path.dirname(resolveFromApp("dropsync/package.json")),
+    "dist/cli.js",
+  );
+  console.log(
+    `[dev] UPLOADTHING_TOKEN is not set: uploads go to the local ingest ` +
+      `emulator on http://localhost:${ingestPort}, stored in ${uploadDir}.`,
+  );
+  start("ingest", [cli, "ingest", "--port", ingestPort, "--dir", uploadDir], {
+    prefix: true,
+  });
+} else {
+  console.log("[dev] UPLOADTHING_TOKEN is set: uploads go to UploadThing.");
+}
+
+start("next", [resolveFromApp("next/dist/bin/next"), "dev", "-p", port], {
+  prefix: false,
+});
