@@ -1,1 +1,37 @@
-export {};
+export { clerkAuth, sessionTokenFromRequest } from "./clerk-auth";
+export type {
+  ClerkAuthOptions,
+  ClerkSessionClaims,
+  ClerkUploadAuth,
+} from "./clerk-auth";
+export { createFileRouter } from "./create-file-router";
+export type {
+  DropsyncFileRouter,
+  GuardedFileRoute,
+  PresetFileRoute,
+} from "./create-file-router";
+export { presetRouteConfigs } from "./presets";
+export type { PresetName } from "./presets";
+export type {
+  AuthFunction,
+  CreateFileRouterOptions,
+  EnabledPresetName,
+  JsonArray,
+  JsonObject,
+  JsonPrimitive,
+  PresetOptions,
+  PresetOverride,
+  RouteNameOf,
+  UploadAuth,
+  UploadCompleteEvent,
+  UploadMetadata,
+  UploadQuota,
+  UploadRequestContext,
+} from "./router-options";
+export type {
+  FileRouteConfig,
+  FileRouteOptions,
+  UploadRequestFile,
+} from "./types";
+export { formatUploadError } from "./upload-error";
+export type { UploadErrorCode, UploadErrorShape } from "./upload-error";

@@ -1,0 +1,198 @@
+import { verifyToken } from "@clerk/backend";
+import { UploadThingError } from "uploadthing/server";
+import type { AuthFunction, UploadAuth } from "./router-options";
+import { forbiddenError } from "./upload-error";
+
+/** The verified claims of a Clerk session token. */
+export type ClerkSessionClaims = Awaited<ReturnType<typeof verifyToken>>;
+
+/** The user that `clerkAuth` returns for a valid session token. */
+export interface ClerkUploadAuth extends UploadAuth {
+  /** The `sub` claim: Clerk's user id. */
+  userId: string;
+  /** The `sid` claim: the session id. */
+  sessionId: string | null;
+  /** The active organization's id, or `null` without one. */
+  orgId: string | null;
+  claims: ClerkSessionClaims;
+}
+
+/** Options of `clerkAuth`. Keys default to the environment variables named. */
+export interface ClerkAuthOptions {
+  /**
+   * Clerk's JWT public key (PEM), from the API keys page of the Clerk
+   * Dashboard. With it, tokens are verified without any network request.
+   * Defaults to `CLERK_JWT_KEY`.
+   */
+  jwtKey?: string;
+  /**
+   * Clerk's secret key, used to fetch the JWT public keys from Clerk's API
+   * when no `jwtKey` is set. Defaults to `CLERK_SECRET_KEY`.
+   */
+  secretKey?: string;
+  /** Clerk's Backend API URL, for the key fetch. Defaults to Clerk's. */
+  apiUrl?: string;
+  /** Origins allowed in the token's `azp` claim, such as `https://example.com`. */
+  authorizedParties?: string[];
+  /** Accepted `aud` claims, for tokens from a Clerk JWT template. */
+  audience?: string | string[];
+  /** Allowed clock difference with Clerk, in milliseconds. Defaults to 5000. */
+  clockSkewInMs?: number;
+  /**
+   * Accept sessions that still have pending tasks (claim `sts: "pending"`),
+   * such as choosing an organization. Clerk treats them as signed out by
+   * default, and so does this function.
+   */
+  allowPendingSessions?: boolean;
+}
+
+function environmentVariable(name: string): string | undefined {
+  const environment = (
+    globalThis as { process?: { env?: Record<string, string | undefined> } }
+  ).process?.env;
+  const value = environment?.[name];
+
+  return value === "" ? undefined : value;
+}
+
+function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+
+  for (const pair of header.split(";")) {
+    const separator = pair.indexOf("=");
+    if (separator === -1) continue;
+    if (pair.slice(0, separator).trim() !== name) continue;
+
+    const value = pair.slice(separator + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Returns the session token of a request: the `Authorization: Bearer` token
+ * first, as Clerk does, then the `__session` cookie.
+ */
+export function sessionTokenFromRequest(request: Request): string | undefined {
+  const authorization = request.headers.get("authorization");
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  if (bearer) return bearer;
+
+  return readCookie(request.headers.get("cookie"), "__session") || undefined;
+}
+
+// Reasons from @clerk/backend's TokenVerificationErrorReason that mean the
+// server could not load a key, as opposed to a bad token.
+const keyLoadingReasons = new Set([
+  "jwk-local-missing",
+  "jwk-remote-failed-to-load",
+  "jwk-remote-invalid",
+  "jwk-remote-missing",
+  "jwk-failed-to-resolve",
+  "secret-key-invalid",
+]);
+
+function describeTokenError(error: { reason?: string; message?: string }) {
+  switch (error.reason) {
+    case "token-expired":
+      return "Your session token has expired. Refresh the page or sign in again, then retry the upload.";
+    case "token-not-active-yet":
+    case "token-iat-in-the-future":
+      return "Your session token is not valid yet. Check the clock of the device and the server, then retry the upload.";
+    case "token-invalid-authorized-parties":
+      return "Your session token was issued to an origin that this upload route does not accept.";
+    case "token-invalid-issuer":
+      return "Your session token was issued by another Clerk instance.";
+  }
+  if (error.message?.includes("audience claim")) {
+    return "Your session token was issued for another audience than this upload route accepts.";
+  }
+
+  return "Your session token is invalid. Sign in again, then retry the upload.";
+}
+
+function rejectTokenError(error: unknown): UploadThingError {
+  const details = error as { reason?: string; message?: string };
+  if (details.reason && keyLoadingReasons.has(details.reason)) {
+    console.error(
+      "dropsync: clerkAuth could not load Clerk's JWT public key. Set jwtKey (CLERK_JWT_KEY) or a valid secretKey (CLERK_SECRET_KEY).",
+      error,
+    );
+    return new UploadThingError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: "The server could not verify session tokens.",
+      cause: error,
+    });
+  }
+
+  return forbiddenError(describeTokenError(details), error);
+}
+
+function organizationId(claims: ClerkSessionClaims): string | null {
+  // Version 2 session tokens carry the organization in `o.id`, version 1
+  // tokens in `org_id`.
+  const compact = (claims as { o?: { id?: unknown } }).o?.id;
+  if (typeof compact === "string") return compact;
+
+  const legacy = (claims as { org_id?: unknown }).org_id;
+  return typeof legacy === "string" ? legacy : null;
+}
+
+/**
+ * Creates an `auth` function that authenticates a Fetch `Request` with a
+ * Clerk session token, from the `Authorization: Bearer` header or the
+ * `__session` cookie, verified by `@clerk/backend`. A request without a
+ * token returns `null` (403 "You must be signed in"). An expired, forged,
+ * wrong-audience or wrong-origin token is rejected with 403 FORBIDDEN and a
+ * message that says why.
+ *
+ * @throws TypeError when neither a JWT public key nor a secret key is set.
+ */
+export function clerkAuth(
+  options: ClerkAuthOptions = {},
+): AuthFunction<ClerkUploadAuth> {
+  const jwtKey = options.jwtKey ?? environmentVariable("CLERK_JWT_KEY");
+  const secretKey =
+    options.secretKey ?? environmentVariable("CLERK_SECRET_KEY");
+  if (!jwtKey && !secretKey) {
+    throw new TypeError(
+      "clerkAuth needs Clerk's JWT public key (the jwtKey option or CLERK_JWT_KEY) or a secret key (the secretKey option or CLERK_SECRET_KEY) to verify session tokens.",
+    );
+  }
+
+  return async (request) => {
+    const token = sessionTokenFromRequest(request);
+    if (!token) return null;
+
+    let claims: ClerkSessionClaims;
+    try {
+      claims = await verifyToken(token, {
+        jwtKey,
+        secretKey,
+        apiUrl: options.apiUrl,
+        authorizedParties: options.authorizedParties,
+        audience: options.audience,
+        clockSkewInMs: options.clockSkewInMs,
+      });
+    } catch (error) {
+      throw rejectTokenError(error);
+    }
+
+    if (claims.sts === "pending" && !options.allowPendingSessions) {
+      throw forbiddenError(
+        "Your session has pending tasks, such as choosing an organization. Finish signing in, then retry the upload.",
+      );
+    }
+
+    return {
+      userId: claims.sub,
+      sessionId: typeof claims.sid === "string" ? claims.sid : null,
+      orgId: organizationId(claims),
+      claims,
+    };
+  };
+}

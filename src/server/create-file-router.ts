@@ -1,0 +1,198 @@
+import { createUploadthing } from "uploadthing/server";
+import type { AnyFileRoute, FileRoute, FileRouter } from "uploadthing/types";
+import { parseFileSize } from "./file-size";
+import { presetNames, presetRouteConfigs, type PresetName } from "./presets";
+import { expandRouteConfig, type FileTypeLimits } from "./route-config";
+import { guardMiddleware, type RouteGuardOptions } from "./route-guard";
+import type {
+  CreateFileRouterOptions,
+  EnabledPresetName,
+  JsonObject,
+  PresetOptions,
+  PresetOverride,
+  UploadAuth,
+  UploadCompleteEvent,
+  UploadMetadata,
+} from "./router-options";
+import type { FileRouteConfig } from "./types";
+import { formatUploadError, type UploadErrorShape } from "./upload-error";
+
+type ServerDataOutput<TServerData> = TServerData extends void | undefined
+  ? null
+  : TServerData;
+
+/** A preset route: no input, and the server data of `onUploadComplete`. */
+export type PresetFileRoute<TServerData extends JsonObject | void> = FileRoute<{
+  input: undefined;
+  output: ServerDataOutput<TServerData>;
+  errorShape: UploadErrorShape;
+}>;
+
+/** A custom route as the router exposes it, with dropsync's error shape. */
+export type GuardedFileRoute<TRoute extends AnyFileRoute> = FileRoute<{
+  input: TRoute["$types"]["input"];
+  output: TRoute["$types"]["output"];
+  errorShape: UploadErrorShape;
+}>;
+
+/**
+ * The router that `createFileRouter` returns: one key per kept preset and
+ * per custom route, each with its input and output types.
+ */
+export type DropsyncFileRouter<
+  TPresets extends PresetOptions,
+  TRoutes extends FileRouter,
+  TServerData extends JsonObject | void,
+> = {
+  [K in EnabledPresetName<TPresets>]: PresetFileRoute<TServerData>;
+} & { [K in keyof TRoutes]: GuardedFileRoute<TRoutes[K]> };
+
+function presetConfig(name: PresetName, override: PresetOverride | undefined) {
+  const preset = presetRouteConfigs[name] as FileRouteConfig;
+  const config = override?.config;
+  if (config === undefined) return preset;
+  if (typeof config === "function") return config(preset);
+
+  const merged: Record<string, unknown> = { ...preset };
+  for (const [fileType, limits] of Object.entries(config)) {
+    const presetLimits = (preset as Record<string, object | undefined>)[
+      fileType
+    ];
+    merged[fileType] = { ...presetLimits, ...limits };
+  }
+  return merged as FileRouteConfig;
+}
+
+// A typo such as "4 MEGS" or minFileCount > maxFileCount would otherwise
+// surface only when the first user uploads.
+function checkLimits(route: string, limits: Record<string, FileTypeLimits>) {
+  if (Object.keys(limits).length === 0) {
+    throw new TypeError(
+      `The ${route} route accepts no file types. Give it at least one, such as { image: {} }.`,
+    );
+  }
+  for (const [fileType, limit] of Object.entries(limits)) {
+    try {
+      parseFileSize(limit.maxFileSize);
+    } catch {
+      throw new TypeError(
+        `Invalid maxFileSize "${limit.maxFileSize}" for ${fileType} files on the ${route} route. Use a number and a unit, such as "4MB".`,
+      );
+    }
+    if (limit.minFileCount > limit.maxFileCount) {
+      throw new TypeError(
+        `The ${route} route has minFileCount ${limit.minFileCount} above maxFileCount ${limit.maxFileCount} for ${fileType} files.`,
+      );
+    }
+  }
+}
+
+function isFileRoute(value: unknown): value is AnyFileRoute {
+  const route = value as Partial<AnyFileRoute> | null;
+
+  return (
+    typeof route?.middleware === "function" &&
+    typeof route.onUploadComplete === "function" &&
+    typeof route.routerConfig === "object"
+  );
+}
+
+function checkOptions(options: { auth?: unknown; routes?: unknown }) {
+  if (typeof options?.auth !== "function") {
+    throw new TypeError(
+      "createFileRouter needs an auth function that returns { userId } or null, such as auth: clerkAuth().",
+    );
+  }
+  const routes = options.routes ?? {};
+  for (const [name, route] of Object.entries(routes)) {
+    if (!isFileRoute(route)) {
+      throw new TypeError(
+        `The custom route ${name} is not an UploadThing file route. Build it with createUploadthing() and finish it with .onUploadComplete().`,
+      );
+    }
+    if (presetNames.includes(name as PresetName)) {
+      throw new TypeError(
+        `The route ${name} is both a preset and a custom route. Rename the custom route or leave the preset out with presets: { ${name}: false }.`,
+      );
+    }
+  }
+}
+
+/**
+ * Creates an UploadThing file router whose routes reject anonymous uploads
+ * with 403 FORBIDDEN and check file types, sizes and counts before any
+ * upload URL is signed. It contains the `avatar`, `gallery`, `documents` and
+ * `attachment` presets, unless `presets` leaves them out, and the custom
+ * `routes`. Pass it to `createRouteHandler` from `uploadthing/next`,
+ * `uploadthing/server` or `uploadthing/express`.
+ *
+ * @example
+ * ```ts
+ * export const uploadRouter = createFileRouter({
+ *   auth: clerkAuth({ authorizedParties: ["https://example.com"] }),
+ *   onUploadComplete: ({ userId, file }) => ({ url: file.ufsUrl, userId }),
+ * });
+ * export type UploadRouter = typeof uploadRouter;
+ * ```
+ */
+export function createFileRouter<
+  TAuth extends UploadAuth,
+  const TPresets extends PresetOptions = Record<never, never>,
+  TRoutes extends FileRouter = Record<never, never>,
+  TMetadata extends JsonObject = Record<never, never>,
+  TServerData extends JsonObject | void = void,
+>(
+  options: CreateFileRouterOptions<
+    TAuth,
+    TPresets,
+    TRoutes,
+    TMetadata,
+    TServerData
+  >,
+): DropsyncFileRouter<TPresets, TRoutes, TServerData> {
+  checkOptions(options);
+
+  const guard = options as unknown as RouteGuardOptions<TAuth>;
+  const router: Record<string, AnyFileRoute> = {};
+  const f = createUploadthing({ errorFormatter: formatUploadError });
+
+  for (const name of presetNames) {
+    const setting = options.presets?.[name];
+    if (setting === false) continue;
+
+    const override = typeof setting === "object" ? setting : undefined;
+    const config = presetConfig(name, override);
+    const limits = expandRouteConfig(config);
+    checkLimits(name, limits);
+
+    router[name] = f(config, override?.routeOptions)
+      .middleware(guardMiddleware(name, limits, guard))
+      .onUploadComplete(async ({ metadata, file }) => {
+        const uploadMetadata = metadata as UploadMetadata<TMetadata>;
+        const event: UploadCompleteEvent<TMetadata, PresetName> = {
+          userId: uploadMetadata.userId,
+          route: name,
+          file,
+          metadata: uploadMetadata,
+        };
+        const complete = options.onUploadComplete as
+          | ((event: UploadCompleteEvent<TMetadata, PresetName>) => unknown)
+          | undefined;
+        const serverData = await complete?.(event);
+        return (serverData ?? undefined) as JsonObject | undefined;
+      });
+  }
+
+  for (const [name, route] of Object.entries(options.routes ?? {})) {
+    const limits = expandRouteConfig(route.routerConfig);
+    checkLimits(name, limits);
+
+    router[name] = {
+      ...route,
+      middleware: guardMiddleware(name, limits, guard, route.middleware),
+      errorFormatter: formatUploadError,
+    };
+  }
+
+  return router as DropsyncFileRouter<TPresets, TRoutes, TServerData>;
+}
