@@ -1,5 +1,26 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+
+// Debian's Chromium, headless in a container: no sandbox, no GPU, and no
+// background traffic to Google services. No test tool downloads a browser.
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const storybookConfigDir = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  ".storybook",
+);
 
 export default defineConfig({
   plugins: [react()],
@@ -32,6 +53,27 @@ export default defineConfig({
           environment: "node",
           include: ["tests/dist/**/*.test.ts"],
           testTimeout: 60_000,
+        },
+      },
+      {
+        // Every story in stories/ as a test in headless Chromium: render,
+        // play function, then axe (any violation fails the story).
+        extends: true,
+        plugins: [storybookTest({ configDir: storybookConfigDir })],
+        test: {
+          name: "storybook",
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: "chromium" }],
+            provider: playwright({
+              launchOptions: {
+                executablePath: "/usr/bin/chromium",
+                args: CHROMIUM_FLAGS,
+              },
+            }),
+          },
         },
       },
     ],
