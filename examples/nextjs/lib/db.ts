@@ -10,7 +10,8 @@ export type Db = Database.Database;
  * Schema versions, applied in order. `PRAGMA user_version` stores how many
  * have run, so a database created by an older version of the app is brought
  * up to date on start. Append new steps; never edit a released one.
- * All times are Unix epoch milliseconds.
+ * All times are Unix epoch milliseconds. `users.created_at` is null only
+ * for the tombstone of a user whose creation was never received.
  */
 const migrations: readonly string[] = [
   `
@@ -21,7 +22,7 @@ const migrations: readonly string[] = [
     last_name TEXT,
     username TEXT,
     image_url TEXT,
-    created_at INTEGER NOT NULL,
+    created_at INTEGER,
     updated_at INTEGER NOT NULL,
     deleted_at INTEGER
   );
@@ -37,6 +38,11 @@ const migrations: readonly string[] = [
   );
   CREATE INDEX uploads_by_time ON uploads (uploaded_at DESC);
   CREATE INDEX uploads_by_owner ON uploads (owner);
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('in_progress', 'processed')),
+    expires_at INTEGER NOT NULL
+  );
   `,
 ];
 
