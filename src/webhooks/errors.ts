@@ -1,0 +1,350 @@
+/**
+ * Stable machine-readable codes of every webhook failure. They appear in
+ * `error.code` and in the JSON body of the rejected response.
+ */
+export type WebhookErrorCode =
+  | "method_not_allowed"
+  | "missing_header"
+  | "invalid_header"
+  | "timestamp_out_of_tolerance"
+  | "signature_mismatch"
+  | "invalid_payload"
+  | "body_too_large"
+  | "body_read_failed"
+  | "body_consumed"
+  | "secret_missing"
+  | "invalid_secret"
+  | "idempotency_store_failed"
+  | "callback_failed";
+
+// A registry-wide symbol, so that a guard recognises errors thrown by another
+// copy of dropsync (ESM next to CJS, or another realm such as a VM context).
+const webhookErrorBrand = Symbol.for("dropsync.webhooks.error");
+
+/**
+ * Base class of every error raised while handling a webhook request. `code`
+ * is stable across releases, and `status` is the HTTP status of the response
+ * that the handler sends for it.
+ */
+export class WebhookError extends Error {
+  readonly code: WebhookErrorCode;
+  readonly status: number;
+
+  constructor(
+    code: WebhookErrorCode,
+    status: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "WebhookError";
+    this.code = code;
+    this.status = status;
+    Object.defineProperty(this, webhookErrorBrand, { value: true });
+  }
+}
+
+/** A request with a method other than POST (status 405). */
+export class WebhookMethodNotAllowedError extends WebhookError {
+  readonly method: string;
+
+  constructor(method: string) {
+    super(
+      "method_not_allowed",
+      405,
+      `Method ${method} is not allowed: webhooks are delivered with POST.`,
+    );
+    this.name = "WebhookMethodNotAllowedError";
+    this.method = method;
+  }
+}
+
+/** A required Svix header that is absent or blank (status 400). */
+export class WebhookMissingHeaderError extends WebhookError {
+  readonly header: string;
+
+  constructor(header: string) {
+    super(
+      "missing_header",
+      400,
+      `Missing header ${header} (or its webhook- equivalent): Svix signs every delivery with svix-id, svix-timestamp and svix-signature.`,
+    );
+    this.name = "WebhookMissingHeaderError";
+    this.header = header;
+  }
+}
+
+/** A Svix header whose value has the wrong format (status 400). */
+export class WebhookInvalidHeaderError extends WebhookError {
+  readonly header: string;
+
+  constructor(header: string, message: string) {
+    super("invalid_header", 400, message);
+    this.name = "WebhookInvalidHeaderError";
+    this.header = header;
+  }
+}
+
+/**
+ * A signed timestamp further than `tolerance` seconds from the clock, in
+ * either direction (status 400). It protects against replayed deliveries.
+ */
+export class WebhookTimestampError extends WebhookError {
+  /** The signed time, in seconds since the epoch. */
+  readonly timestamp: number;
+  /** The clock at verification, in seconds since the epoch. */
+  readonly now: number;
+
+  constructor(timestamp: number, now: number, tolerance: number) {
+    const direction = timestamp < now ? "old" : "new";
+    super(
+      "timestamp_out_of_tolerance",
+      400,
+      `Webhook timestamp ${timestamp} is too ${direction}: it is ${Math.abs(now - timestamp)} s from the server clock ${now}, and the tolerance is ${tolerance} s. Check the server clock if this repeats.`,
+    );
+    this.name = "WebhookTimestampError";
+    this.timestamp = timestamp;
+    this.now = now;
+  }
+}
+
+/** No `v1` signature in the header matches any configured secret (status 400). */
+export class WebhookSignatureError extends WebhookError {
+  constructor(message: string) {
+    super("signature_mismatch", 400, message);
+    this.name = "WebhookSignatureError";
+  }
+}
+
+/**
+ * A verified body that is not a JSON object with a string `type`
+ * (status 400).
+ */
+export class WebhookPayloadError extends WebhookError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("invalid_payload", 400, message, options);
+    this.name = "WebhookPayloadError";
+  }
+}
+
+/** A body larger than `maxBodyBytes` (status 413). */
+export class WebhookBodyTooLargeError extends WebhookError {
+  readonly maxBodyBytes: number;
+
+  constructor(maxBodyBytes: number, source: "content-length" | "stream") {
+    super(
+      "body_too_large",
+      413,
+      source === "content-length"
+        ? `Webhook body is larger than maxBodyBytes (${maxBodyBytes} bytes), according to its content-length header.`
+        : `Webhook body is larger than maxBodyBytes (${maxBodyBytes} bytes): reading stopped at that limit.`,
+    );
+    this.name = "WebhookBodyTooLargeError";
+    this.maxBodyBytes = maxBodyBytes;
+  }
+}
+
+/** The request body stream failed while it was read (status 400). */
+export class WebhookBodyReadError extends WebhookError {
+  constructor(options: { cause: unknown }) {
+    super(
+      "body_read_failed",
+      400,
+      "Reading the webhook body failed before it was complete.",
+      options,
+    );
+    this.name = "WebhookBodyReadError";
+  }
+}
+
+/**
+ * A body that something else read before the handler, typically a JSON body
+ * parser (status 500, because the server is misconfigured).
+ */
+export class WebhookBodyConsumedError extends WebhookError {
+  constructor(message: string) {
+    super("body_consumed", 500, message);
+    this.name = "WebhookBodyConsumedError";
+  }
+}
+
+/**
+ * No signing secret: `secret` was not given and CLERK_WEBHOOK_SIGNING_SECRET
+ * is not set when the request arrives (status 500).
+ */
+export class WebhookSecretMissingError extends WebhookError {
+  constructor() {
+    super(
+      "secret_missing",
+      500,
+      "Missing webhook signing secret: pass `secret` to createClerkWebhookHandler or set CLERK_WEBHOOK_SIGNING_SECRET to the Signing Secret of the endpoint in the Clerk Dashboard (it starts with whsec_).",
+    );
+    this.name = "WebhookSecretMissingError";
+  }
+}
+
+/**
+ * An invalid secret in CLERK_WEBHOOK_SIGNING_SECRET, found at request time
+ * (status 500). A secret passed as an option is checked earlier and throws a
+ * `TypeError` from `createClerkWebhookHandler`.
+ */
+export class WebhookInvalidSecretError extends WebhookError {
+  constructor(message: string) {
+    super("invalid_secret", 500, message);
+    this.name = "WebhookInvalidSecretError";
+  }
+}
+
+/**
+ * The idempotency store threw while claiming, completing or releasing a
+ * delivery id (status 500, so that Svix retries).
+ */
+export class WebhookIdempotencyStoreError extends WebhookError {
+  readonly deliveryId: string;
+
+  constructor(deliveryId: string, step: string, options: { cause: unknown }) {
+    super(
+      "idempotency_store_failed",
+      500,
+      `The idempotency store failed to ${step} delivery ${deliveryId}.`,
+      options,
+    );
+    this.name = "WebhookIdempotencyStoreError";
+    this.deliveryId = deliveryId;
+  }
+}
+
+/**
+ * A callback (`on[type]` or `onUnhandled`) threw or rejected (status 500, so
+ * that Svix retries). The original error is `cause`; the response body never
+ * contains its message.
+ */
+export class WebhookCallbackError extends WebhookError {
+  readonly eventType: string;
+  readonly deliveryId: string;
+
+  constructor(
+    eventType: string,
+    deliveryId: string,
+    options: { cause: unknown },
+  ) {
+    const reason =
+      options.cause instanceof Error
+        ? options.cause.message
+        : String(options.cause);
+    super(
+      "callback_failed",
+      500,
+      `The callback for ${eventType} (delivery ${deliveryId}) failed: ${reason}`,
+      options,
+    );
+    this.name = "WebhookCallbackError";
+    this.eventType = eventType;
+    this.deliveryId = deliveryId;
+  }
+}
+
+function hasCode(error: unknown, code: WebhookErrorCode): boolean {
+  return isWebhookError(error) && error.code === code;
+}
+
+/** Whether `error` is a {@link WebhookError}, from any copy or realm of dropsync. */
+export function isWebhookError(error: unknown): error is WebhookError {
+  return (
+    error instanceof WebhookError ||
+    (typeof error === "object" &&
+      error !== null &&
+      (error as Record<symbol, unknown>)[webhookErrorBrand] === true)
+  );
+}
+
+/** Whether `error` is a {@link WebhookMethodNotAllowedError}. */
+export function isWebhookMethodNotAllowedError(
+  error: unknown,
+): error is WebhookMethodNotAllowedError {
+  return hasCode(error, "method_not_allowed");
+}
+
+/** Whether `error` is a {@link WebhookMissingHeaderError}. */
+export function isWebhookMissingHeaderError(
+  error: unknown,
+): error is WebhookMissingHeaderError {
+  return hasCode(error, "missing_header");
+}
+
+/** Whether `error` is a {@link WebhookInvalidHeaderError}. */
+export function isWebhookInvalidHeaderError(
+  error: unknown,
+): error is WebhookInvalidHeaderError {
+  return hasCode(error, "invalid_header");
+}
+
+/** Whether `error` is a {@link WebhookTimestampError}. */
+export function isWebhookTimestampError(
+  error: unknown,
+): error is WebhookTimestampError {
+  return hasCode(error, "timestamp_out_of_tolerance");
+}
+
+/** Whether `error` is a {@link WebhookSignatureError}. */
+export function isWebhookSignatureError(
+  error: unknown,
+): error is WebhookSignatureError {
+  return hasCode(error, "signature_mismatch");
+}
+
+/** Whether `error` is a {@link WebhookPayloadError}. */
+export function isWebhookPayloadError(
+  error: unknown,
+): error is WebhookPayloadError {
+  return hasCode(error, "invalid_payload");
+}
+
+/** Whether `error` is a {@link WebhookBodyTooLargeError}. */
+export function isWebhookBodyTooLargeError(
+  error: unknown,
+): error is WebhookBodyTooLargeError {
+  return hasCode(error, "body_too_large");
+}
+
+/** Whether `error` is a {@link WebhookBodyReadError}. */
+export function isWebhookBodyReadError(
+  error: unknown,
+): error is WebhookBodyReadError {
+  return hasCode(error, "body_read_failed");
+}
+
+/** Whether `error` is a {@link WebhookBodyConsumedError}. */
+export function isWebhookBodyConsumedError(
+  error: unknown,
+): error is WebhookBodyConsumedError {
+  return hasCode(error, "body_consumed");
+}
+
+/** Whether `error` is a {@link WebhookSecretMissingError}. */
+export function isWebhookSecretMissingError(
+  error: unknown,
+): error is WebhookSecretMissingError {
+  return hasCode(error, "secret_missing");
+}
+
+/** Whether `error` is a {@link WebhookInvalidSecretError}. */
+export function isWebhookInvalidSecretError(
+  error: unknown,
+): error is WebhookInvalidSecretError {
+  return hasCode(error, "invalid_secret");
+}
+
+/** Whether `error` is a {@link WebhookIdempotencyStoreError}. */
+export function isWebhookIdempotencyStoreError(
+  error: unknown,
+): error is WebhookIdempotencyStoreError {
+  return hasCode(error, "idempotency_store_failed");
+}
+
+/** Whether `error` is a {@link WebhookCallbackError}. */
+export function isWebhookCallbackError(
+  error: unknown,
+): error is WebhookCallbackError {
+  return hasCode(error, "callback_failed");
+}

@@ -1,0 +1,206 @@
+import type { HmacSignerFactory } from "./crypto/hmac";
+import {
+  WebhookCallbackError,
+  WebhookError,
+  WebhookIdempotencyStoreError,
+  WebhookMethodNotAllowedError,
+  WebhookTimestampError,
+  isWebhookError,
+} from "./errors";
+import type { ClerkWebhookEvent, UnknownClerkWebhookEvent } from "./events";
+import type { IdempotencyStore } from "./idempotency";
+import type {
+  ClerkWebhookHandlerOptions,
+  WebhookDelivery,
+  WebhookErrorContext,
+} from "./options";
+import { parseEvent } from "./parse-event";
+import { readBodyBytes } from "./read-body";
+import { createReporter } from "./report";
+import { resolveOptions } from "./resolve-options";
+import {
+  acceptedResponse,
+  errorResponse,
+  inProgressResponse,
+} from "./responses";
+import { readSvixHeaders } from "./svix-headers";
+import { verifySignature } from "./verify-signature";
+
+/** A Fetch API request handler, usable as a Next.js App Router route. */
+export type ClerkWebhookHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Key of the hidden object that lets `toNodeHandler` report its own errors
+ * (such as a body consumed by a JSON parser) through the handler's hooks.
+ */
+export const handlerInternalsKey = Symbol.for("dropsync.webhooks.handler");
+
+/** The hidden object stored under {@link handlerInternalsKey}. */
+export interface HandlerInternals {
+  reject(error: WebhookError): Promise<Response>;
+}
+
+type Event = ClerkWebhookEvent | UnknownClerkWebhookEvent;
+
+// How many times a concurrent duplicate waits for a running attempt of its
+// delivery id in this process before it answers 409.
+const maxInFlightWaits = 3;
+
+/** Builds a webhook handler around one HMAC implementation. */
+export function createHandler(
+  options: ClerkWebhookHandlerOptions,
+  createSigner: HmacSignerFactory,
+): ClerkWebhookHandler {
+  const resolved = resolveOptions(options, createSigner);
+  const reporter = createReporter(options);
+  const inFlight = new Map<string, Promise<Response>>();
+
+  async function reject(
+    error: WebhookError,
+    context: Omit<WebhookErrorContext, "status"> = {},
+  ): Promise<Response> {
+    await reporter.error(error, { ...context, status: error.status });
+    return errorResponse(error);
+  }
+
+  async function dispatch(event: Event, delivery: WebhookDelivery) {
+    const callback = resolved.callbacks[event.type] as
+      ((event: Event, delivery: WebhookDelivery) => unknown) | undefined;
+    if (callback !== undefined) {
+      await callback(event, delivery);
+      return;
+    }
+    reporter.debug("dropsync/webhooks: no callback for event type", {
+      deliveryId: delivery.id,
+      eventType: event.type,
+    });
+    await options.onUnhandled?.(event, delivery);
+  }
+
+  async function runOnce(
+    store: IdempotencyStore,
+    event: Event,
+    delivery: WebhookDelivery,
+  ): Promise<Response> {
+    const context = { delivery, event };
+    let claim;
+    try {
+      claim = await store.claim(delivery.id);
+    } catch (cause) {
+      return reject(
+        new WebhookIdempotencyStoreError(delivery.id, "claim", { cause }),
+        context,
+      );
+    }
+    if (claim !== "acquired") {
+      reporter.debug(`dropsync/webhooks: delivery is ${claim}`, {
+        deliveryId: delivery.id,
+        eventType: event.type,
+      });
+      return claim === "processed"
+        ? acceptedResponse(true)
+        : inProgressResponse();
+    }
+
+    try {
+      await dispatch(event, delivery);
+    } catch (cause) {
+      try {
+        await store.release(delivery.id);
+      } catch (releaseCause) {
+        await reporter.error(
+          new WebhookIdempotencyStoreError(delivery.id, "release", {
+            cause: releaseCause,
+          }),
+          { ...context, status: 500 },
+        );
+      }
+      return reject(
+        new WebhookCallbackError(event.type, delivery.id, { cause }),
+        context,
+      );
+    }
+
+    try {
+      await store.complete(delivery.id);
+    } catch (cause) {
+      return reject(
+        new WebhookIdempotencyStoreError(delivery.id, "complete", { cause }),
+        context,
+      );
+    }
+    return acceptedResponse(false);
+  }
+
+  async function deliver(
+    event: Event,
+    delivery: WebhookDelivery,
+  ): Promise<Response> {
+    const store = resolved.idempotency;
+    if (store === undefined) {
+      try {
+        await dispatch(event, delivery);
+      } catch (cause) {
+        return reject(
+          new WebhookCallbackError(event.type, delivery.id, { cause }),
+          { delivery, event },
+        );
+      }
+      return acceptedResponse(false);
+    }
+
+    // A duplicate that arrives while its id runs here waits for that run and
+    // then asks the store again: it returns 200 after a success, and runs
+    // the callback itself after a failure.
+    for (let wait = 0; wait < maxInFlightWaits; wait++) {
+      const running = inFlight.get(delivery.id);
+      if (running !== undefined) {
+        await running.catch(() => undefined);
+        continue;
+      }
+      const attempt = runOnce(store, event, delivery);
+      inFlight.set(delivery.id, attempt);
+      try {
+        return await attempt;
+      } finally {
+        inFlight.delete(delivery.id);
+      }
+    }
+    return inProgressResponse();
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== "POST") {
+      return reject(new WebhookMethodNotAllowedError(request.method));
+    }
+
+    let delivery: WebhookDelivery | undefined;
+    let event: Event;
+    try {
+      const signers = resolved.signers();
+      const headers = readSvixHeaders(request.headers);
+      const nowSeconds = Math.floor(resolved.now() / 1000);
+      if (
+        Math.abs(nowSeconds - headers.timestamp) > resolved.toleranceSeconds
+      ) {
+        throw new WebhookTimestampError(
+          headers.timestamp,
+          nowSeconds,
+          resolved.toleranceSeconds,
+        );
+      }
+      const body = await readBodyBytes(request, resolved.maxBodyBytes);
+      await verifySignature(signers, headers, body);
+      delivery = { id: headers.id, timestamp: headers.timestamp * 1000 };
+      event = parseEvent(body);
+    } catch (error) {
+      if (isWebhookError(error)) return reject(error, { delivery });
+      throw error;
+    }
+    return deliver(event, delivery);
+  }
+
+  const internals: HandlerInternals = { reject: (error) => reject(error) };
+  Object.defineProperty(handle, handlerInternalsKey, { value: internals });
+  return handle;
+}

@@ -1,0 +1,98 @@
+/** A value, or a promise of it, so that a store may be sync or async. */
+export type Awaitable<Value> = Value | Promise<Value>;
+
+/**
+ * The result of {@link IdempotencyStore.claim}:
+ * - `"acquired"`: the caller now holds the delivery id and must run it, then
+ *   call `complete` on success or `release` on failure;
+ * - `"processed"`: a run already succeeded, so the delivery is a duplicate;
+ * - `"in_progress"`: another run holds an unexpired claim.
+ */
+export type IdempotencyClaim = "acquired" | "processed" | "in_progress";
+
+/**
+ * A record of processed Svix delivery ids (the `svix-id` header). Back it
+ * with Redis or SQL to share it between processes. Each method must be
+ * atomic per id: `claim` is a compare-and-set, such as Redis
+ * `SET key "in_progress" NX PX leaseMs` or an SQL insert that fails on an
+ * existing unexpired row.
+ */
+export interface IdempotencyStore {
+  /**
+   * Claims `id` for one run. A claim must expire after a lease (one to a few
+   * minutes) so that a crashed process does not block the id forever.
+   */
+  claim(id: string): Awaitable<IdempotencyClaim>;
+  /** Records `id` as processed after a successful run. */
+  complete(id: string): Awaitable<void>;
+  /** Drops the claim on `id` after a failed run, so that a retry runs again. */
+  release(id: string): Awaitable<void>;
+}
+
+/** Options of {@link memoryIdempotencyStore}. */
+export interface MemoryIdempotencyStoreOptions {
+  /** Max number of ids kept; the oldest are dropped first. Default 10 000. */
+  maxEntries?: number;
+  /** How long a processed id is remembered, in milliseconds. Default 24 h. */
+  maxAgeMs?: number;
+  /** How long a claim blocks other runs of the id, in milliseconds. Default 5 min. */
+  leaseMs?: number;
+  /** Clock in milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+}
+
+type MemoryEntry = { state: "in_progress" | "processed"; expiresAt: number };
+
+/**
+ * Creates an in-memory {@link IdempotencyStore}, bounded in size and age. It
+ * only deduplicates within one process: use a shared store when several
+ * instances receive webhooks.
+ */
+export function memoryIdempotencyStore(
+  options: MemoryIdempotencyStoreOptions = {},
+): IdempotencyStore {
+  const maxEntries = positiveOption(options.maxEntries, 10_000, "maxEntries");
+  const maxAgeMs = positiveOption(options.maxAgeMs, 86_400_000, "maxAgeMs");
+  const leaseMs = positiveOption(options.leaseMs, 300_000, "leaseMs");
+  const now = options.now ?? Date.now;
+  // A Map iterates in insertion order, so the first key is the oldest entry.
+  const entries = new Map<string, MemoryEntry>();
+
+  function set(id: string, entry: MemoryEntry): void {
+    entries.delete(id);
+    entries.set(id, entry);
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value as string;
+      entries.delete(oldest);
+    }
+  }
+
+  return {
+    claim(id) {
+      const entry = entries.get(id);
+      if (entry !== undefined && entry.expiresAt > now()) return entry.state;
+      set(id, { state: "in_progress", expiresAt: now() + leaseMs });
+      return "acquired";
+    },
+    complete(id) {
+      set(id, { state: "processed", expiresAt: now() + maxAgeMs });
+    },
+    release(id) {
+      entries.delete(id);
+    },
+  };
+}
+
+function positiveOption(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new TypeError(
+      `${name} must be a positive finite number, but it is ${String(value)}.`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,61 @@
+import { WebhookInvalidHeaderError, WebhookMissingHeaderError } from "./errors";
+
+/** The verified-to-be-well-formed Svix headers of one delivery. */
+export interface SvixHeaders {
+  /** The message id (`svix-id`), the same on every retry. */
+  id: string;
+  /** The signed time of this attempt, in seconds since the epoch. */
+  timestamp: number;
+  /** The base64 values of the `v1,` entries of `svix-signature`. */
+  signatures: string[];
+}
+
+// Sixteen digits would exceed Number.MAX_SAFE_INTEGER in the worst case.
+const timestampPattern = /^\d{1,15}$/;
+
+/** Reads `name` with the `svix-` prefix, falling back to `webhook-`. */
+function readHeader(headers: Headers, name: string): string {
+  const value =
+    nonBlank(headers.get(`svix-${name}`)) ??
+    nonBlank(headers.get(`webhook-${name}`));
+  if (value === undefined) throw new WebhookMissingHeaderError(`svix-${name}`);
+  return value;
+}
+
+function nonBlank(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+/**
+ * Reads and checks the format of the Svix (or Standard Webhooks) headers.
+ * Signature entries of other versions, such as `v1a,` or `v2,`, are skipped.
+ */
+export function readSvixHeaders(headers: Headers): SvixHeaders {
+  const id = readHeader(headers, "id");
+  const timestampText = readHeader(headers, "timestamp");
+  const signatureText = readHeader(headers, "signature");
+
+  if (!timestampPattern.test(timestampText)) {
+    throw new WebhookInvalidHeaderError(
+      "svix-timestamp",
+      `Invalid svix-timestamp ${JSON.stringify(timestampText.slice(0, 40))}: it must be an integer number of seconds since the epoch.`,
+    );
+  }
+
+  const signatures: string[] = [];
+  for (const entry of signatureText.split(" ")) {
+    if (entry.startsWith("v1,") && entry.length > 3) {
+      signatures.push(entry.slice(3));
+    }
+  }
+  if (signatures.length === 0) {
+    throw new WebhookInvalidHeaderError(
+      "svix-signature",
+      "Invalid svix-signature: it contains no v1 signature. It must be a space-separated list of entries such as v1,<base64>.",
+    );
+  }
+
+  return { id, timestamp: Number(timestampText), signatures };
+}
