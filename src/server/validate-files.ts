@@ -107,12 +107,14 @@ function checkFile(
       ? "blob"
       : undefined;
   if (!fileType) {
-    const kind = mimeType ? `a ${mimeType} file` : "a file of unknown type";
+    const kind = mimeType
+      ? `has the type ${mimeType}`
+      : "has no known file type";
     return {
       rejection: {
         name,
         code: "BAD_REQUEST",
-        reason: `${name} is ${kind}. ${describeTypes(route, fileTypes)}`,
+        reason: `${name} ${kind}. ${describeTypes(route, fileTypes)}`,
       },
     };
   }
