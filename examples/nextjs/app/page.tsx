@@ -1,10 +1,4 @@
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
-} from "@/components/ui/card";
+import { ClerkUploadPanels } from "@/components/clerk-upload-panels";
 import { UploadPanels } from "@/components/upload-panels";
 import { loadSettings } from "@/lib/settings";
 
@@ -23,7 +17,7 @@ export default function HomePage() {
           page.
         </p>
       </div>
-      <UploadPanels authMode={auth.mode} />
+      {auth.mode === "clerk" ? <ClerkUploadPanels /> : <UploadPanels />}
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { databasePathFromUrl } from "./database-url.js";
 import {
   DEFAULT_DATABASE_URL,
   DEFAULT_INGEST_PORT,
@@ -84,9 +83,7 @@ export function loadSettings(env: Env = process.env): Settings {
   }
 
   return {
-    databasePath: parseDatabaseUrl(
-      nonEmpty(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL,
-    ),
+    databasePath: readDatabasePath(env),
     webhookSigningSecret,
     auth,
     uploads,
@@ -128,18 +125,12 @@ function readUploads(env: Env): UploadSettings {
   };
 }
 
-/**
- * Turns a SQLite file URL into an absolute path. `file:relative/path` is
- * resolved against the working directory, which is this folder under
- * `npm run dev`, `next dev` and `next start`.
- */
-export function parseDatabaseUrl(url: string): string {
-  if (url.startsWith("file://")) return fileURLToPath(url);
-  if (url.startsWith("file:")) return path.resolve(url.slice("file:".length));
-  throw new SettingsError(
-    `DATABASE_URL must be a SQLite file URL such as "${DEFAULT_DATABASE_URL}" ` +
-      `or "file:///var/lib/app/app.db"; got "${url}".`,
-  );
+function readDatabasePath(env: Env): string {
+  try {
+    return databasePathFromUrl(nonEmpty(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL);
+  } catch (error) {
+    throw new SettingsError((error as Error).message);
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
