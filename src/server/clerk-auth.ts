@@ -1,6 +1,6 @@
 import { verifyToken } from "@clerk/backend";
 import { UploadThingError } from "uploadthing/server";
-import type { AuthFunction, UploadAuth } from "./router-options";
+import type { UploadAuth } from "./router-options";
 import { forbiddenError } from "./upload-error";
 
 /** The verified claims of a Clerk session token. */
@@ -154,7 +154,7 @@ function organizationId(claims: ClerkSessionClaims): string | null {
  */
 export function clerkAuth(
   options: ClerkAuthOptions = {},
-): AuthFunction<ClerkUploadAuth> {
+): (request: Request) => Promise<ClerkUploadAuth | null> {
   const jwtKey = options.jwtKey ?? environmentVariable("CLERK_JWT_KEY");
   const secretKey =
     options.secretKey ?? environmentVariable("CLERK_SECRET_KEY");
