@@ -1,1 +1,2 @@
 export { cn } from "./lib/cn";
+export * from "./dropzone";

@@ -1,0 +1,515 @@
+import { genUploader } from "uploadthing/client";
+import type { ClientUploadedFileData } from "uploadthing/types";
+import type { DropzoneMessages } from "./messages";
+import {
+  fetchEndpointMetadata,
+  selectRouteConfig,
+  type RouteConfigState,
+} from "./route-config";
+import { Signal } from "./signal";
+import { FileStore } from "./store";
+import type {
+  DropzoneEndpointMetadata,
+  DropzoneErrorCode,
+  DropzoneFile,
+  DropzoneRejection,
+  DropzoneRouteConfig,
+  DropzoneUploadError,
+} from "./types";
+import { checkFiles, findShortfall } from "./validation";
+
+type UploadedFile = ClientUploadedFileData<unknown>;
+
+/** Settings and callbacks of an UploadController, refreshed on each render. */
+export interface UploadControllerOptions {
+  endpoint: string;
+  input: unknown;
+  url: string;
+  headers: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
+  routeConfig: DropzoneRouteConfig | DropzoneEndpointMetadata | undefined;
+  mode: "auto" | "manual";
+  /** Milliseconds without progress before an upload fails; 0 disables. */
+  stallTimeout: number;
+  /** Max uploads in flight at once. */
+  concurrency: number;
+  messages: DropzoneMessages;
+  onReject: ((rejections: DropzoneRejection[]) => void) | undefined;
+  onFileComplete:
+    ((file: DropzoneFile, result: UploadedFile) => void) | undefined;
+  onBatchComplete: ((results: UploadedFile[]) => void) | undefined;
+  onUploadError: ((error: DropzoneUploadError) => void) | undefined;
+  onValueChange: ((value: UploadedFile[]) => void) | undefined;
+}
+
+interface UploadJob {
+  ids: string[];
+  abort: AbortController;
+  outcome: "canceled" | "stalled" | undefined;
+  stallTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+let nextRowId = 0;
+
+/**
+ * Runs the uploads of one Dropzone: checks files against the route config,
+ * queues them, uploads each through UploadThing's client with its own
+ * AbortSignal, and records progress, results and errors in a FileStore.
+ */
+export class UploadController {
+  readonly store = new FileStore();
+  readonly routeConfig = new Signal<RouteConfigState>({ status: "loading" });
+  /** Latest text for the polite live region. */
+  readonly announcement = new Signal<string>("");
+
+  /** Rows added before the route config arrived, not yet checked. */
+  private unchecked = new Set<string>();
+  /** Queued rows cleared to start, in start order. */
+  private released: string[] = [];
+  private jobs = new Set<UploadJob>();
+  private batchResults: UploadedFile[] = [];
+  private batchStarted = false;
+  private configRequest: AbortController | undefined;
+  private uploader: ReturnType<typeof genUploader> | undefined;
+  private uploaderUrl = "";
+  private files = new Map<File, string>();
+
+  constructor(public options: UploadControllerOptions) {}
+
+  /** Replaces settings and callbacks; the Dropzone calls it after each render. */
+  setOptions(options: UploadControllerOptions): void {
+    this.options = options;
+  }
+
+  /** Loads the route config from the `routeConfig` option or from GET `url`. */
+  loadRouteConfig(): void {
+    this.configRequest?.abort();
+    const { routeConfig, url, messages } = this.options;
+    if (routeConfig) {
+      this.applyRouteConfig(routeConfig);
+      return;
+    }
+    this.routeConfig.set({ status: "loading" });
+    const request = new AbortController();
+    this.configRequest = request;
+    fetchEndpointMetadata(url, request.signal).then(
+      (metadata) => {
+        if (request.signal.aborted) return;
+        this.applyRouteConfig(metadata);
+      },
+      (error: unknown) => {
+        if (request.signal.aborted) return;
+        const detail = error instanceof Error ? error.message : String(error);
+        this.failUnchecked(messages.routeConfigFailed(url, detail));
+      },
+    );
+  }
+
+  /** Adds dropped, picked or pasted files as rows, then starts uploads. */
+  addFiles(files: readonly File[]): void {
+    if (files.length === 0) return;
+    const rows = files.map((file) => this.createRow(file));
+    this.store.add(rows);
+    const state = this.routeConfig.get();
+    if (state.status !== "ready") {
+      for (const row of rows) this.unchecked.add(row.id);
+      if (state.status === "error") this.loadRouteConfig();
+      return;
+    }
+    this.check(rows, state.config);
+  }
+
+  /** Starts every queued row; the Upload button of manual mode calls it. */
+  upload(): void {
+    for (const id of this.store.getIds()) {
+      const row = this.store.get(id);
+      if (row?.status === "queued" && !this.unchecked.has(id)) {
+        this.release(id);
+      }
+    }
+    this.pump();
+  }
+
+  /** Cancels one row: a queued row never starts, an upload is aborted. */
+  cancel(id: string): void {
+    const row = this.store.get(id);
+    if (row?.status === "queued") {
+      this.unchecked.delete(id);
+      this.store.update(id, { status: "canceled" });
+      this.finishBatchIfIdle();
+      return;
+    }
+    const job = this.findJob(id);
+    if (job) this.abortJob(job, "canceled");
+  }
+
+  /** Cancels every queued row and every upload in flight. */
+  cancelAll(): void {
+    for (const job of [...this.jobs]) this.abortJob(job, "canceled");
+    for (const row of this.store.list()) {
+      if (row.status === "queued") this.cancel(row.id);
+    }
+  }
+
+  /** Queues a failed or canceled row again and starts it. */
+  retry(id: string): void {
+    const row = this.store.get(id);
+    if (row?.status !== "error" && row?.status !== "canceled") return;
+    this.store.update(id, {
+      status: "queued",
+      progress: 0,
+      reason: undefined,
+      errorCode: undefined,
+      attempt: row.attempt + 1,
+    });
+    if (row.errorCode === "route-config-failed") {
+      this.unchecked.add(id);
+      this.loadRouteConfig();
+      return;
+    }
+    this.release(id);
+    this.pump();
+  }
+
+  /** Removes a row, aborting its upload first. */
+  remove(id: string): void {
+    const row = this.store.get(id);
+    if (!row) return;
+    const job = this.findJob(id);
+    if (job) this.abortJob(job, "canceled");
+    this.unchecked.delete(id);
+    if (row.file) this.files.delete(row.file);
+    this.store.remove([id]);
+    if (row.status === "complete") this.emitValue();
+    this.finishBatchIfIdle();
+  }
+
+  /**
+   * Mirrors a controlled `value`: completed rows missing from it go away and
+   * uploads in it that have no row get a completed row.
+   */
+  syncValue(value: readonly UploadedFile[]): void {
+    const keys = new Set(value.map((file) => file.key));
+    const listed = new Set<string>();
+    const stale: string[] = [];
+    for (const row of this.store.list()) {
+      if (row.status !== "complete" || !row.result) continue;
+      listed.add(row.result.key);
+      if (!keys.has(row.result.key)) stale.push(row.id);
+    }
+    this.store.remove(stale);
+    const restored = value
+      .filter((file) => !listed.has(file.key))
+      .map((file) => this.createRestoredRow(file));
+    this.store.add(restored);
+  }
+
+  /** Aborts everything in flight; the Dropzone calls it on unmount. */
+  dispose(): void {
+    this.configRequest?.abort();
+    for (const job of [...this.jobs]) {
+      clearTimeout(job.stallTimer);
+      job.outcome = "canceled";
+      job.abort.abort();
+    }
+  }
+
+  private createRow(file: File): DropzoneFile {
+    nextRowId += 1;
+    const id = `dropzone-file-${nextRowId}`;
+    this.files.set(file, id);
+    return {
+      id,
+      file,
+      name: file.name,
+      size: file.size,
+      type: file.type,
+      lastModified: file.lastModified,
+      status: "queued",
+      progress: 0,
+      attempt: 1,
+    };
+  }
+
+  private createRestoredRow(result: UploadedFile): DropzoneFile {
+    nextRowId += 1;
+    return {
+      id: `dropzone-file-${nextRowId}`,
+      file: undefined,
+      name: result.name,
+      size: result.size,
+      type: result.type,
+      lastModified: result.lastModified ?? 0,
+      status: "complete",
+      progress: 100,
+      result,
+      attempt: 1,
+    };
+  }
+
+  private applyRouteConfig(
+    source: DropzoneRouteConfig | DropzoneEndpointMetadata,
+  ): void {
+    const { endpoint, url, messages } = this.options;
+    const config = selectRouteConfig(source, endpoint);
+    if (!config) {
+      this.failUnchecked(messages.unknownEndpoint(endpoint, url));
+      return;
+    }
+    this.routeConfig.set({ status: "ready", config });
+    const waiting = [...this.unchecked]
+      .map((id) => this.store.get(id))
+      .filter((row): row is DropzoneFile => row?.status === "queued");
+    this.unchecked.clear();
+    this.check(waiting, config);
+  }
+
+  private failUnchecked(message: string): void {
+    this.routeConfig.set({ status: "error", message });
+    for (const id of this.unchecked) {
+      this.store.update(id, {
+        status: "error",
+        errorCode: "route-config-failed",
+        reason: message,
+      });
+    }
+    this.unchecked.clear();
+  }
+
+  private check(rows: DropzoneFile[], config: DropzoneRouteConfig): void {
+    if (rows.length === 0) return;
+    const pending = new Set(rows.map((row) => row.id));
+    const existing = this.store
+      .list()
+      .filter((row) => !pending.has(row.id) && !this.unchecked.has(row.id));
+    const files = rows.map((row) => row.file!);
+    const verdicts = checkFiles(files, existing, config, this.options.messages);
+    const rejections: DropzoneRejection[] = [];
+    verdicts.forEach((verdict, index) => {
+      const row = rows[index]!;
+      if (verdict.accepted) {
+        if (this.options.mode === "auto") this.release(row.id);
+        return;
+      }
+      this.store.update(row.id, {
+        status: "rejected",
+        rejection: verdict.code,
+        reason: verdict.message,
+      });
+      rejections.push({
+        file: row.file!,
+        code: verdict.code,
+        message: verdict.message,
+      });
+    });
+    if (rejections.length > 0) this.options.onReject?.(rejections);
+    this.pump();
+  }
+
+  private release(id: string): void {
+    this.released.push(id);
+  }
+
+  /** Starts released rows while slots are free. */
+  private pump(): void {
+    const state = this.routeConfig.get();
+    if (state.status !== "ready") return;
+    const { config } = state;
+    this.released = this.released.filter(
+      (id) => this.store.get(id)?.status === "queued",
+    );
+    if (this.released.length === 0) return;
+    if (findShortfall(this.store.list(), config)) return;
+
+    // UploadThing's server checks minFileCount per request, so a route that
+    // needs several files at once gets one request for all of them.
+    const grouped = Object.values(config).some((l) => l.minFileCount > 1);
+    if (grouped) {
+      this.start(this.released.splice(0));
+      return;
+    }
+    while (this.jobs.size < this.options.concurrency) {
+      const id = this.released.shift();
+      if (!id) break;
+      this.start([id]);
+    }
+  }
+
+  private start(ids: string[]): void {
+    const rows = ids.map((id) => this.store.get(id)!);
+    const job: UploadJob = {
+      ids,
+      abort: new AbortController(),
+      outcome: undefined,
+      stallTimer: undefined,
+    };
+    this.jobs.add(job);
+    this.batchStarted = true;
+    for (const id of ids) this.store.update(id, { status: "uploading" });
+    this.armStallTimer(job);
+
+    const { endpoint, input, headers } = this.options;
+    this.getUploader()
+      .uploadFiles(endpoint, {
+        files: rows.map((row) => row.file!),
+        input,
+        headers,
+        signal: job.abort.signal,
+        onUploadBegin: () => this.armStallTimer(job),
+        onUploadProgress: ({ file, loaded }) => {
+          this.armStallTimer(job);
+          this.recordProgress(file, loaded);
+        },
+      } as Parameters<ReturnType<typeof genUploader>["uploadFiles"]>[1])
+      .then(
+        (results) => this.completeJob(job, results),
+        (error: unknown) => this.failJob(job, error),
+      )
+      .finally(() => {
+        clearTimeout(job.stallTimer);
+        this.jobs.delete(job);
+        this.pump();
+        this.finishBatchIfIdle();
+      });
+  }
+
+  private getUploader(): ReturnType<typeof genUploader> {
+    if (!this.uploader || this.uploaderUrl !== this.options.url) {
+      this.uploaderUrl = this.options.url;
+      this.uploader = genUploader({
+        url: this.options.url,
+        package: "dropsync",
+      });
+    }
+    return this.uploader;
+  }
+
+  private recordProgress(file: File, loaded: number): void {
+    const id = this.files.get(file);
+    const row = id ? this.store.get(id) : undefined;
+    if (!id || row?.status !== "uploading") return;
+    // Browsers (and jsdom) count multipart overhead in `loaded`, so it can
+    // pass the file size: clamp, and never move backwards.
+    const ratio = row.size === 0 ? 1 : loaded / row.size;
+    const progress = Math.min(100, Math.max(0, Math.round(ratio * 100)));
+    if (progress > row.progress) this.store.update(id, { progress });
+  }
+
+  private armStallTimer(job: UploadJob): void {
+    clearTimeout(job.stallTimer);
+    const timeout = this.options.stallTimeout;
+    if (!(timeout > 0) || !Number.isFinite(timeout)) return;
+    job.stallTimer = setTimeout(() => this.abortJob(job, "stalled"), timeout);
+  }
+
+  private abortJob(job: UploadJob, outcome: "canceled" | "stalled"): void {
+    if (job.outcome) return;
+    job.outcome = outcome;
+    clearTimeout(job.stallTimer);
+    const { messages, stallTimeout } = this.options;
+    for (const id of job.ids) {
+      const row = this.store.get(id);
+      if (row?.status !== "uploading") continue;
+      if (outcome === "canceled") {
+        this.store.update(id, { status: "canceled" });
+        continue;
+      }
+      const reason = messages.stalled(
+        row.name,
+        Math.round(stallTimeout / 1000),
+      );
+      this.markFailed(row, "stalled", reason, undefined);
+    }
+    job.abort.abort();
+  }
+
+  private completeJob(job: UploadJob, results: UploadedFile[]): void {
+    if (job.outcome) return;
+    job.ids.forEach((id, index) => {
+      const result = results[index];
+      const row = this.store.get(id);
+      if (!result || row?.status !== "uploading") return;
+      this.store.update(id, { status: "complete", progress: 100, result });
+      this.batchResults.push(result);
+      this.announcement.set(this.options.messages.announceComplete(row.name));
+      this.options.onFileComplete?.(this.store.get(id)!, result);
+    });
+    this.emitValue();
+  }
+
+  private failJob(job: UploadJob, error: unknown): void {
+    if (job.outcome) return;
+    const serverMessage = readServerMessage(error);
+    for (const id of job.ids) {
+      const row = this.store.get(id);
+      if (row?.status !== "uploading") continue;
+      const reason =
+        serverMessage ?? this.options.messages.uploadFailed(row.name);
+      this.markFailed(row, "upload-failed", reason, error);
+    }
+  }
+
+  private markFailed(
+    row: DropzoneFile,
+    code: DropzoneErrorCode,
+    reason: string,
+    cause: unknown,
+  ): void {
+    this.store.update(row.id, { status: "error", errorCode: code, reason });
+    const failed = this.store.get(row.id)!;
+    this.announcement.set(
+      this.options.messages.announceFailed(row.name, reason),
+    );
+    this.options.onUploadError?.({
+      file: failed,
+      code,
+      message: reason,
+      cause,
+    });
+  }
+
+  private findJob(id: string): UploadJob | undefined {
+    for (const job of this.jobs) if (job.ids.includes(id)) return job;
+    return undefined;
+  }
+
+  private finishBatchIfIdle(): void {
+    if (!this.batchStarted || this.jobs.size > 0) return;
+    const waiting = this.released.some(
+      (id) => this.store.get(id)?.status === "queued",
+    );
+    if (waiting) return;
+    const results = this.batchResults;
+    this.batchStarted = false;
+    this.batchResults = [];
+    this.options.onBatchComplete?.(results);
+  }
+
+  private emitValue(): void {
+    const value = this.store
+      .list()
+      .flatMap((row) =>
+        row.status === "complete" && row.result ? [row.result] : [],
+      );
+    this.options.onValueChange?.(value);
+  }
+}
+
+/**
+ * Returns the message the route handler sent. For failed presign requests
+ * UploadThing's client keeps the handler's JSON body in `error.cause`.
+ */
+export function readServerMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const cause: unknown = error.cause;
+  if (
+    typeof cause === "object" &&
+    cause !== null &&
+    !(cause instanceof Error) &&
+    "message" in cause &&
+    typeof cause.message === "string" &&
+    cause.message
+  ) {
+    return cause.message;
+  }
+  return error.message || undefined;
+}

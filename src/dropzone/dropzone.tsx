@@ -1,0 +1,23 @@
+import type { FileRouter } from "uploadthing/types";
+import { DropzoneActions } from "./parts/actions";
+import { DropzoneArea } from "./parts/area";
+import { DropzoneFileList } from "./parts/file-list";
+import { DropzoneRoot } from "./parts/root";
+import type { DropzoneProps } from "./props";
+
+/**
+ * The ready-made composition: root, drop area, batch actions and file list.
+ * For a typed `endpoint` and `input`, create it with `generateDropzone`.
+ */
+export function Dropzone<
+  TRouter extends FileRouter = FileRouter,
+  TEndpoint extends keyof TRouter = keyof TRouter,
+>(props: DropzoneProps<TRouter, TEndpoint>) {
+  return (
+    <DropzoneRoot<TRouter, TEndpoint> {...props}>
+      <DropzoneArea />
+      <DropzoneActions />
+      <DropzoneFileList />
+    </DropzoneRoot>
+  );
+}

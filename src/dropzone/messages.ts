@@ -1,0 +1,127 @@
+import type { ReactNode } from "react";
+import type { DropzoneFileStatus, DropzoneRouteConfig } from "./types";
+
+/**
+ * Every text the Dropzone shows or announces. Pass a partial object as the
+ * `messages` prop to translate or reword any of them.
+ */
+export interface DropzoneMessages {
+  /** Prompt in the drop area. */
+  dropHint: ReactNode;
+  /** Prompt while acceptable files are dragged over the area. */
+  dragAccept: ReactNode;
+  /** Prompt while files that break a limit are dragged over the area. */
+  dragReject: ReactNode;
+  /** Restrictions line while the route config loads. */
+  loadingConfig: ReactNode;
+  /** Restrictions line built from the route config. */
+  restrictions: (config: DropzoneRouteConfig) => string;
+  /** Formats a byte count, for example 4194304 as "4 MB". */
+  formatBytes: (bytes: number) => string;
+  invalidType: (name: string, allowed: string) => string;
+  fileTooLarge: (name: string, size: string, limit: string) => string;
+  tooManyFiles: (name: string, max: number) => string;
+  duplicateFile: (name: string) => string;
+  /** Note while fewer files than a route's `minFileCount` are queued. */
+  belowMinimum: (min: number, type: string) => string;
+  stalled: (name: string, seconds: number) => string;
+  uploadFailed: (name: string) => string;
+  routeConfigFailed: (url: string, detail: string) => string;
+  unknownEndpoint: (endpoint: string, url: string) => string;
+  status: Record<DropzoneFileStatus, string>;
+  upload: (count: number) => string;
+  cancelAll: string;
+  cancel: (name: string) => string;
+  retry: (name: string) => string;
+  remove: (name: string) => string;
+  progress: (name: string) => string;
+  announceComplete: (name: string) => string;
+  announceFailed: (name: string, reason: string) => string;
+}
+
+const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"];
+
+/**
+ * Formats bytes in 1024 steps with UploadThing's unit names, one decimal
+ * below 10: 4194304 is "4 MB", 1572864 is "1.5 MB".
+ */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit > 0 && value < 10 ? 10 : 1;
+  return `${Math.round(value * digits) / digits} ${BYTE_UNITS[unit]}`;
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  image: "images",
+  video: "videos",
+  audio: "audio files",
+  pdf: "PDFs",
+  text: "text files",
+  blob: "files",
+};
+
+/** Names a route type key in English: "image" is "images", "image/png" is "PNG files". */
+export function describeType(type: string): string {
+  const label = TYPE_LABELS[type];
+  if (label) return label;
+  const subtype = type.split("/")[1] ?? type;
+  return `${subtype.toUpperCase()} files`;
+}
+
+function describeRestrictions(config: DropzoneRouteConfig): string {
+  const parts = Object.entries(config).map(([type, limits]) => {
+    let part = `${describeType(type)} up to ${limits.maxFileSize}`;
+    if (limits.maxFileCount > 1) part += `, at most ${limits.maxFileCount}`;
+    else part += ", 1 file";
+    if (limits.minFileCount > 1) part += `, at least ${limits.minFileCount}`;
+    return part;
+  });
+  const text = parts.join("; ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** English defaults for every Dropzone message. */
+export const defaultMessages: DropzoneMessages = {
+  dropHint: "Drag files here or click to browse",
+  dragAccept: "Drop to add these files",
+  dragReject: "Some of these files are not allowed",
+  loadingConfig: "Loading upload limits…",
+  restrictions: describeRestrictions,
+  formatBytes,
+  invalidType: (name, allowed) =>
+    `${name} is not an allowed file type; allowed: ${allowed}`,
+  fileTooLarge: (name, size, limit) =>
+    `${name} is ${size}; the limit is ${limit}`,
+  tooManyFiles: (name, max) =>
+    `${name} was not added: the limit is ${max} ${max === 1 ? "file" : "files"}`,
+  duplicateFile: (name) => `${name} is already in the list`,
+  belowMinimum: (min, type) => `Add at least ${min} ${describeType(type)}`,
+  stalled: (name, seconds) =>
+    `${name} made no progress for ${seconds} s; retry to start again`,
+  uploadFailed: (name) => `${name} failed to upload`,
+  routeConfigFailed: (url, detail) =>
+    `Could not load the upload limits from ${url}: ${detail}`,
+  unknownEndpoint: (endpoint, url) =>
+    `No route named "${endpoint}" in the route config from ${url}`,
+  status: {
+    queued: "Waiting",
+    uploading: "Uploading",
+    complete: "Uploaded",
+    error: "Failed",
+    canceled: "Canceled",
+    rejected: "Not added",
+  },
+  upload: (count) => `Upload ${count} ${count === 1 ? "file" : "files"}`,
+  cancelAll: "Cancel all",
+  cancel: (name) => `Cancel ${name}`,
+  retry: (name) => `Retry ${name}`,
+  remove: (name) => `Remove ${name}`,
+  progress: (name) => `${name} upload progress`,
+  announceComplete: (name) => `${name} uploaded`,
+  announceFailed: (name, reason) => `${name} failed: ${reason}`,
+};

@@ -1,0 +1,78 @@
+import type { ComponentProps } from "react";
+import { cn } from "../../lib/cn";
+import {
+  useDropzoneContext,
+  useDropzoneFileIds,
+  useDropzoneRouteConfig,
+  useDropzoneSummary,
+} from "../hooks";
+import { findShortfall } from "../validation";
+
+const buttonClass =
+  "focus-visible:ring-ring/50 inline-flex h-9 items-center justify-center rounded-md px-4 text-sm font-medium outline-none focus-visible:ring-[3px] disabled:pointer-events-none disabled:opacity-50";
+
+/**
+ * Batch controls, `<div data-slot="dropzone-actions">`: the Upload button in
+ * manual mode, Cancel all while files wait or upload, and a note while a
+ * route's `minFileCount` is not met.
+ */
+export function DropzoneActions({
+  className,
+  ...props
+}: ComponentProps<"div">) {
+  const { controller, messages, mode, disabled } = useDropzoneContext();
+  const summary = useDropzoneSummary();
+  const routeConfig = useDropzoneRouteConfig();
+  useDropzoneFileIds();
+
+  const shortfall =
+    routeConfig.status === "ready" && summary.queued > 0
+      ? findShortfall(controller.store.list(), routeConfig.config)
+      : undefined;
+  const showUpload = mode === "manual" && summary.queued > 0;
+  const showCancel = summary.queued + summary.uploading > 0;
+  if (!showUpload && !showCancel && !shortfall) return null;
+
+  return (
+    <div
+      data-slot="dropzone-actions"
+      className={cn("flex flex-wrap items-center justify-end gap-2", className)}
+      {...props}
+    >
+      {shortfall && (
+        <p
+          data-slot="dropzone-minimum"
+          className="text-muted-foreground mr-auto text-xs"
+        >
+          {messages.belowMinimum(shortfall.min, shortfall.type)}
+        </p>
+      )}
+      {showCancel && (
+        <button
+          type="button"
+          data-slot="dropzone-cancel-all"
+          className={cn(buttonClass, "hover:bg-accent border")}
+          onClick={() => controller.cancelAll()}
+        >
+          {messages.cancelAll}
+        </button>
+      )}
+      {showUpload && (
+        <button
+          type="button"
+          data-slot="dropzone-upload"
+          className={cn(
+            buttonClass,
+            "bg-primary text-primary-foreground hover:bg-primary/90",
+          )}
+          disabled={
+            disabled || routeConfig.status !== "ready" || Boolean(shortfall)
+          }
+          onClick={() => controller.upload()}
+        >
+          {messages.upload(summary.queued)}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ComponentProps } from "react";
+import { cn } from "../../lib/cn";
+import { mergeRefs } from "../../lib/merge-refs";
+import { useDropzoneContext, useDropzoneRouteConfig } from "../hooks";
+import { UploadIcon } from "./icons";
+import { useDropzoneArea } from "./root";
+
+/**
+ * The drop target: `<div data-slot="dropzone-area" role="button">` that
+ * takes drops and clicks, opens the file picker on Enter or Space, holds the
+ * hidden file input, and shows the route's restrictions, which it
+ * references with `aria-describedby`.
+ */
+export function DropzoneArea({
+  className,
+  children,
+  ref,
+  ...props
+}: ComponentProps<"div">) {
+  const { messages, disabled } = useDropzoneContext();
+  const area = useDropzoneArea();
+  const routeConfig = useDropzoneRouteConfig();
+
+  let hint = messages.dropHint;
+  if (disabled) hint = area.disabledMessage ?? hint;
+  else if (area.state === "drag-accept") hint = messages.dragAccept;
+  else if (area.state === "drag-reject") hint = messages.dragReject;
+
+  let restrictions = messages.loadingConfig;
+  if (routeConfig.status === "ready") {
+    restrictions = messages.restrictions(routeConfig.config);
+  } else if (routeConfig.status === "error") {
+    restrictions = routeConfig.message;
+  }
+
+  // A route of single files gets a single-file picker; drops of several
+  // files still arrive and the extra ones are rejected with a reason.
+  const allowsMultiple =
+    routeConfig.status !== "ready" ||
+    Object.values(routeConfig.config).some((limits) => limits.maxFileCount > 1);
+
+  return (
+    <div
+      {...area.rootProps}
+      ref={mergeRefs(area.rootProps.ref, ref)}
+      role="button"
+      aria-disabled={disabled || undefined}
+      aria-describedby={area.restrictionsId}
+      data-slot="dropzone-area"
+      data-state={area.state}
+      className={cn(
+        "border-input bg-background text-foreground flex min-h-40 cursor-pointer flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed p-6 text-center text-sm transition-colors outline-none",
+        "hover:bg-accent/50 focus-visible:border-ring focus-visible:ring-ring/50 focus-visible:ring-[3px]",
+        "data-[state=drag-accept]:border-primary data-[state=drag-accept]:bg-accent",
+        "data-[state=drag-reject]:border-destructive data-[state=drag-reject]:bg-destructive/10",
+        "data-[state=disabled]:bg-muted data-[state=disabled]:cursor-not-allowed data-[state=disabled]:opacity-70",
+        className,
+      )}
+      {...props}
+    >
+      <input
+        {...area.inputProps}
+        multiple={allowsMultiple}
+        data-slot="dropzone-input"
+      />
+      <UploadIcon className="text-muted-foreground size-8" />
+      <p data-slot="dropzone-hint" className="font-medium">
+        {hint}
+      </p>
+      <p
+        id={area.restrictionsId}
+        data-slot="dropzone-restrictions"
+        className={cn(
+          "text-muted-foreground text-xs",
+          routeConfig.status === "error" && "text-destructive",
+        )}
+      >
+        {restrictions}
+      </p>
+      {children}
+    </div>
+  );
+}

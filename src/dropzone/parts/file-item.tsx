@@ -1,0 +1,115 @@
+import { memo, type ComponentProps } from "react";
+import { cn } from "../../lib/cn";
+import { useDropzoneContext, useDropzoneFile } from "../hooks";
+import type { DropzoneFile } from "../types";
+import { CloseIcon, RetryIcon } from "./icons";
+import { FilePreview } from "./preview";
+import { DropzoneProgress } from "./progress";
+
+/** Props of DropzoneFileItem: the row id plus the `<li>`'s props. */
+export type DropzoneFileItemProps = ComponentProps<"li"> & { fileId: string };
+
+/**
+ * One row, `<li data-slot="dropzone-file" data-state>`: preview, name, size,
+ * progress bar, status or reason, and its buttons. It subscribes to its own
+ * row only, so another file's progress does not re-render it.
+ */
+export const DropzoneFileItem = memo(function DropzoneFileItem({
+  fileId,
+  className,
+  ...props
+}: DropzoneFileItemProps) {
+  const row = useDropzoneFile(fileId);
+  const { messages } = useDropzoneContext();
+  if (!row) return null;
+  const failed = row.status === "error" || row.status === "rejected";
+
+  return (
+    <li
+      data-slot="dropzone-file"
+      data-state={row.status}
+      className={cn(
+        "bg-card text-card-foreground flex items-center gap-3 rounded-md border px-3 py-2 text-sm",
+        "data-[state=error]:border-destructive/50 data-[state=rejected]:border-destructive/50",
+        className,
+      )}
+      {...props}
+    >
+      <FilePreview row={row} />
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex items-baseline gap-2">
+          <span
+            data-slot="dropzone-file-name"
+            className="truncate font-medium"
+            title={row.name}
+          >
+            {row.name}
+          </span>
+          <span
+            data-slot="dropzone-file-size"
+            className="text-muted-foreground shrink-0 text-xs"
+          >
+            {messages.formatBytes(row.size)}
+          </span>
+        </div>
+        {row.status !== "rejected" && (
+          <DropzoneProgress
+            value={row.progress}
+            aria-label={messages.progress(row.name)}
+          />
+        )}
+        <p
+          data-slot={failed ? "dropzone-file-reason" : "dropzone-file-status"}
+          className={cn(
+            "text-muted-foreground truncate text-xs",
+            failed && "text-destructive",
+          )}
+          title={row.reason}
+        >
+          {failed && row.reason ? row.reason : messages.status[row.status]}
+        </p>
+      </div>
+      <FileActions row={row} />
+    </li>
+  );
+});
+
+const buttonClass =
+  "text-muted-foreground hover:bg-accent hover:text-accent-foreground focus-visible:ring-ring/50 inline-flex size-8 shrink-0 items-center justify-center rounded-md outline-none focus-visible:ring-[3px]";
+
+function FileActions({ row }: { row: DropzoneFile }) {
+  const { controller, messages } = useDropzoneContext();
+  const active = row.status === "queued" || row.status === "uploading";
+  const retryable = row.status === "error" || row.status === "canceled";
+
+  return (
+    <div data-slot="dropzone-file-actions" className="flex shrink-0 gap-1">
+      {retryable && (
+        <button
+          type="button"
+          data-slot="dropzone-file-retry"
+          className={buttonClass}
+          aria-label={messages.retry(row.name)}
+          title={messages.retry(row.name)}
+          onClick={() => controller.retry(row.id)}
+        >
+          <RetryIcon className="size-4" />
+        </button>
+      )}
+      <button
+        type="button"
+        data-slot={active ? "dropzone-file-cancel" : "dropzone-file-remove"}
+        className={buttonClass}
+        aria-label={
+          active ? messages.cancel(row.name) : messages.remove(row.name)
+        }
+        title={active ? messages.cancel(row.name) : messages.remove(row.name)}
+        onClick={() =>
+          active ? controller.cancel(row.id) : controller.remove(row.id)
+        }
+      >
+        <CloseIcon className="size-4" />
+      </button>
+    </div>
+  );
+}

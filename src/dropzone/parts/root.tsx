@@ -1,0 +1,232 @@
+import { useDropzone } from "@uploadthing/react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type HTMLProps,
+  type ReactNode,
+} from "react";
+import type { FileRouter } from "uploadthing/types";
+import { cn } from "../../lib/cn";
+import { UploadController } from "../controller";
+import { DropzoneContext, useControllerSummary } from "../hooks";
+import { defaultMessages, type DropzoneMessages } from "../messages";
+import type { DropzoneProps } from "../props";
+import type { DropzoneRouteConfig, DropzoneState } from "../types";
+import { matchTypeKey } from "../validation";
+import { LiveRegion } from "./live-region";
+
+/** What the drop area reads from its root. */
+export interface DropzoneAreaContextValue {
+  state: DropzoneState;
+  rootProps: HTMLProps<HTMLDivElement>;
+  inputProps: HTMLProps<HTMLInputElement>;
+  restrictionsId: string;
+  disabledMessage: ReactNode;
+}
+
+export const DropzoneAreaContext =
+  createContext<DropzoneAreaContextValue | null>(null);
+
+/** Returns the drop-area wiring of the enclosing DropzoneRoot. */
+export function useDropzoneArea(): DropzoneAreaContextValue {
+  const context = useContext(DropzoneAreaContext);
+  if (!context) {
+    throw new Error("<DropzoneArea> must be rendered inside <DropzoneRoot>.");
+  }
+  return context;
+}
+
+/**
+ * Owns the uploads of one Dropzone and provides them to its parts. Renders
+ * `<div data-slot="dropzone" data-state>`; files pasted while focus is inside
+ * it are added.
+ */
+export function DropzoneRoot<
+  TRouter extends FileRouter = FileRouter,
+  TEndpoint extends keyof TRouter = keyof TRouter,
+>(props: DropzoneProps<TRouter, TEndpoint>) {
+  const {
+    endpoint,
+    input,
+    url = "/api/uploadthing",
+    headers,
+    routeConfig,
+    mode = "auto",
+    stallTimeout = 30_000,
+    concurrency = 3,
+    disabled = false,
+    disabledMessage,
+    messages,
+    onReject,
+    onFileComplete,
+    onBatchComplete,
+    onUploadError,
+    value,
+    onValueChange,
+    className,
+    children,
+    onPaste,
+    ...divProps
+  } = props;
+
+  const mergedMessages = useMemo<DropzoneMessages>(
+    () => ({
+      ...defaultMessages,
+      ...messages,
+      status: { ...defaultMessages.status, ...messages?.status },
+    }),
+    [messages],
+  );
+
+  const options = {
+    endpoint: String(endpoint),
+    input,
+    url,
+    headers,
+    routeConfig,
+    mode,
+    stallTimeout,
+    concurrency: Math.max(1, concurrency),
+    messages: mergedMessages,
+    onReject,
+    onFileComplete,
+    onBatchComplete,
+    onUploadError,
+    onValueChange,
+  } as UploadController["options"];
+  const [controller] = useState(() => new UploadController(options));
+  useEffect(() => {
+    controller.setOptions(options);
+  });
+
+  // An inline routeConfig object is a new object on every render, so the
+  // effect keys on its JSON instead.
+  const routeConfigKey = routeConfig ? JSON.stringify(routeConfig) : "";
+  useEffect(() => {
+    controller.loadRouteConfig();
+  }, [controller, endpoint, url, routeConfigKey]);
+
+  useEffect(() => {
+    if (value) controller.syncValue(value);
+  }, [controller, value]);
+
+  useEffect(() => () => controller.dispose(), [controller]);
+
+  const onDrop = useCallback(
+    (files: File[]) => controller.addFiles(files),
+    [controller],
+  );
+  // No accept, size or count limits go to useDropzone: it would drop the
+  // files that break them silently, and the controller rejects them with
+  // a reason instead.
+  const dropzone = useDropzone({ disabled, onDrop });
+  const [dragRejected, setDragRejected] = useState(false);
+  const summary = useControllerSummary(controller);
+
+  const state: DropzoneState = disabled
+    ? "disabled"
+    : dropzone.isDragActive
+      ? dragRejected
+        ? "drag-reject"
+        : "drag-accept"
+      : summary.uploading > 0
+        ? "uploading"
+        : "idle";
+
+  const baseRootProps = dropzone.getRootProps();
+  const rootProps: HTMLProps<HTMLDivElement> = {
+    ...baseRootProps,
+    onDragEnter: disabled
+      ? undefined
+      : (event: DragEvent<HTMLDivElement>) => {
+          setDragRejected(isDragRejected(event, controller));
+          baseRootProps.onDragEnter?.(event);
+        },
+  };
+
+  const handlePaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    onPaste?.(event);
+    if (disabled || event.defaultPrevented) return;
+    const files = Array.from(event.clipboardData?.files ?? []);
+    if (files.length === 0) return;
+    event.preventDefault();
+    controller.addFiles(files);
+  };
+
+  const restrictionsId = useId();
+  const context = useMemo(
+    () => ({ controller, messages: mergedMessages, mode, disabled }),
+    [controller, mergedMessages, mode, disabled],
+  );
+  const areaContext: DropzoneAreaContextValue = {
+    state,
+    rootProps,
+    inputProps: dropzone.getInputProps(),
+    restrictionsId,
+    disabledMessage,
+  };
+
+  return (
+    <DropzoneContext.Provider value={context}>
+      <DropzoneAreaContext.Provider value={areaContext}>
+        <div
+          data-slot="dropzone"
+          data-state={state}
+          className={cn("flex w-full flex-col gap-3", className)}
+          onPaste={handlePaste}
+          {...divProps}
+        >
+          {children}
+          <LiveRegion />
+        </div>
+      </DropzoneAreaContext.Provider>
+    </DropzoneContext.Provider>
+  );
+}
+
+/**
+ * Judges a drag from the MIME types the browser exposes before the drop
+ * (names are hidden until then): rejected when a type is not allowed or
+ * when there are more files than free slots.
+ */
+function isDragRejected(
+  event: DragEvent<HTMLDivElement>,
+  controller: UploadController,
+): boolean {
+  const state = controller.routeConfig.get();
+  const items = event.dataTransfer?.items;
+  if (state.status !== "ready" || !items) return false;
+  const types = Array.from(items)
+    .filter((item) => item.kind === "file")
+    .map((item) => item.type);
+  const allowedKeys = Object.keys(state.config);
+  const badType = types.some(
+    (type) => type !== "" && !matchTypeKey("", type, allowedKeys),
+  );
+  return badType || types.length > freeSlots(state.config, controller);
+}
+
+function freeSlots(
+  config: DropzoneRouteConfig,
+  controller: UploadController,
+): number {
+  const summary = controller.store.getSummary();
+  const taken =
+    summary.queued +
+    summary.uploading +
+    summary.complete +
+    summary.error +
+    summary.canceled;
+  const max = Object.values(config).reduce(
+    (sum, limits) => sum + limits.maxFileCount,
+    0,
+  );
+  return max - taken;
+}

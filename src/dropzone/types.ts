@@ -1,0 +1,85 @@
+import type { ClientUploadedFileData } from "uploadthing/types";
+
+/** State of one file row, mirrored in its `data-state` attribute. */
+export type DropzoneFileStatus =
+  "queued" | "uploading" | "complete" | "error" | "canceled" | "rejected";
+
+/** State of the whole Dropzone, mirrored in the root's `data-state`. */
+export type DropzoneState =
+  "idle" | "drag-accept" | "drag-reject" | "uploading" | "disabled";
+
+/**
+ * Stable reason codes for files the browser check rejects. The first three
+ * match react-dropzone's `ErrorCode` values.
+ */
+export type DropzoneRejectionCode =
+  "file-invalid-type" | "file-too-large" | "too-many-files" | "duplicate-file";
+
+/** Stable codes for files that failed after they were accepted. */
+export type DropzoneErrorCode =
+  "upload-failed" | "stalled" | "route-config-failed";
+
+/** Limits of one file type of an UploadThing route, as its GET returns them. */
+export interface DropzoneTypeLimits {
+  /** UploadThing size string such as "4MB". */
+  maxFileSize: string;
+  maxFileCount: number;
+  minFileCount: number;
+  [option: string]: unknown;
+}
+
+/**
+ * Config of one route, keyed by file type ("image", "pdf", "blob",
+ * "image/png", ...), the same shape as UploadThing's `ExpandedRouteConfig`.
+ */
+export type DropzoneRouteConfig = Record<string, DropzoneTypeLimits>;
+
+/** Body of `GET /api/uploadthing`: the config of every route. */
+export type DropzoneEndpointMetadata = {
+  slug: string;
+  config: DropzoneRouteConfig;
+}[];
+
+/** One row of the Dropzone: a file and the state of its upload. */
+export interface DropzoneFile<TServerData = unknown> {
+  /** Stable row id, unique within one Dropzone. */
+  id: string;
+  /** The picked file; undefined for rows restored from `value`. */
+  file: File | undefined;
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  /** Browser MIME type, possibly empty. */
+  type: string;
+  /** Last-modified time in milliseconds since the epoch. */
+  lastModified: number;
+  status: DropzoneFileStatus;
+  /** Percent uploaded, an integer in 0..100 that never decreases within one attempt. */
+  progress: number;
+  /** Shown reason for an `error` or `rejected` row. */
+  reason?: string;
+  rejection?: DropzoneRejectionCode;
+  errorCode?: DropzoneErrorCode;
+  /** Server response once the row is `complete`. */
+  result?: ClientUploadedFileData<TServerData>;
+  /** Count of upload starts, raised by each retry. */
+  attempt: number;
+}
+
+/** A file the browser check rejected, passed to `onReject`. */
+export interface DropzoneRejection {
+  file: File;
+  code: DropzoneRejectionCode;
+  /** The localised reason shown on the row. */
+  message: string;
+}
+
+/** A failed upload, passed to `onUploadError`. */
+export interface DropzoneUploadError<TServerData = unknown> {
+  file: DropzoneFile<TServerData>;
+  code: DropzoneErrorCode;
+  /** The reason shown on the row: the server's message when it sent one. */
+  message: string;
+  /** The error UploadThing's client threw, when there was one. */
+  cause: unknown;
+}

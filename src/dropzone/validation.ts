@@ -1,0 +1,151 @@
+import { lookup } from "@uploadthing/mime-types";
+import type { DropzoneMessages } from "./messages";
+import { describeType } from "./messages";
+import type {
+  DropzoneFile,
+  DropzoneRejectionCode,
+  DropzoneRouteConfig,
+} from "./types";
+
+/**
+ * Returns the route type key a file counts under, or undefined when the route
+ * does not allow it. Mirrors UploadThing's server-side `matchFileType`, with
+ * MIME types compared case-insensitively: the browser type wins, and an
+ * empty one (common for .md, .csv and .heic) is looked up by extension.
+ */
+export function matchTypeKey(
+  name: string,
+  browserType: string,
+  allowedKeys: readonly string[],
+): string | undefined {
+  const blob = allowedKeys.includes("blob") ? "blob" : undefined;
+  const mime = (browserType || lookup(name) || "").toLowerCase();
+  if (!mime) return blob;
+
+  const exact = allowedKeys.find(
+    (key) => key.includes("/") && key.toLowerCase() === mime,
+  );
+  if (exact) return exact;
+
+  const group = mime === "application/pdf" ? "pdf" : mime.split("/")[0];
+  if (group && allowedKeys.includes(group)) return group;
+  return blob;
+}
+
+const SIZE_PATTERN = /^(\d+)(\.\d+)?\s*(B|KB|MB|GB|TB)$/i;
+const SIZE_UNITS = ["B", "KB", "MB", "GB", "TB"];
+
+/**
+ * Converts an UploadThing size string to bytes the way its server does, in
+ * 1024 steps. NOTE: UploadThing 7.7 ignores the fraction ("1.5MB" is
+ * 1 MiB), and this copies that so both sides give the same verdict.
+ */
+export function parseFileSize(size: string): number {
+  const match = SIZE_PATTERN.exec(size.trim());
+  if (!match?.[1] || !match[3]) {
+    throw new Error(
+      `Invalid maxFileSize "${size}" in the route config: use a size such as "4MB".`,
+    );
+  }
+  const unit = SIZE_UNITS.indexOf(match[3].toUpperCase());
+  return Math.floor(Number.parseInt(match[1], 10) * 1024 ** unit);
+}
+
+/** Outcome of the browser check for one file. */
+export type Verdict =
+  | { accepted: true; typeKey: string }
+  | { accepted: false; code: DropzoneRejectionCode; message: string };
+
+/** Identity used for duplicate checks: same name, size and modified time. */
+export function fileIdentity(file: {
+  name: string;
+  size: number;
+  lastModified: number;
+}): string {
+  return `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
+}
+
+/**
+ * Checks new files against the route config and the rows already listed.
+ * Count rule: rows in any state except `rejected` hold a slot of their type,
+ * files are admitted in the order given until `maxFileCount` of their type
+ * is reached, and the rest get `too-many-files`.
+ */
+export function checkFiles(
+  files: readonly File[],
+  existing: readonly DropzoneFile[],
+  config: DropzoneRouteConfig,
+  messages: DropzoneMessages,
+): Verdict[] {
+  const allowedKeys = Object.keys(config);
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const row of existing) {
+    if (row.status === "rejected") continue;
+    seen.add(fileIdentity(row));
+    const key = matchTypeKey(row.name, row.type, allowedKeys);
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+
+  return files.map((file): Verdict => {
+    const identity = fileIdentity(file);
+    if (seen.has(identity)) {
+      return reject("duplicate-file", messages.duplicateFile(file.name));
+    }
+    const typeKey = matchTypeKey(file.name, file.type, allowedKeys);
+    const limits = typeKey ? config[typeKey] : undefined;
+    if (!typeKey || !limits) {
+      const allowed = allowedKeys.map(describeType).join(", ");
+      return reject(
+        "file-invalid-type",
+        messages.invalidType(file.name, allowed),
+      );
+    }
+    const maxBytes = parseFileSize(limits.maxFileSize);
+    if (file.size > maxBytes) {
+      const size = messages.formatBytes(file.size);
+      const limit = messages.formatBytes(maxBytes);
+      return reject(
+        "file-too-large",
+        messages.fileTooLarge(file.name, size, limit),
+      );
+    }
+    const count = counts.get(typeKey) ?? 0;
+    if (count >= limits.maxFileCount) {
+      return reject(
+        "too-many-files",
+        messages.tooManyFiles(file.name, limits.maxFileCount),
+      );
+    }
+    counts.set(typeKey, count + 1);
+    seen.add(identity);
+    return { accepted: true, typeKey };
+  });
+}
+
+function reject(code: DropzoneRejectionCode, message: string): Verdict {
+  return { accepted: false, code, message };
+}
+
+/**
+ * Returns the first type whose queued and finished rows are fewer than its
+ * `minFileCount`, with that minimum, or undefined when every type has enough.
+ * UploadThing's server counts files per request, so uploads wait until then.
+ */
+export function findShortfall(
+  rows: readonly DropzoneFile[],
+  config: DropzoneRouteConfig,
+): { type: string; min: number } | undefined {
+  const allowedKeys = Object.keys(config);
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    if (row.status !== "queued") continue;
+    const key = matchTypeKey(row.name, row.type, allowedKeys);
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const [type, count] of counts) {
+    const min = config[type]?.minFileCount ?? 1;
+    if (count < min) return { type, min };
+  }
+  return undefined;
+}

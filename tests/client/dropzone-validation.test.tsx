@@ -1,0 +1,153 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { Dropzone, type DropzoneRejection } from "../../src";
+import {
+  dropFiles,
+  fileRow,
+  fileRows,
+  imageAndTextConfig,
+  makeFile,
+} from "./dropzone-helpers";
+
+function renderManual(props: Partial<Parameters<typeof Dropzone>[0]> = {}) {
+  return render(
+    <Dropzone
+      endpoint="uploader"
+      mode="manual"
+      routeConfig={imageAndTextConfig}
+      {...props}
+    />,
+  );
+}
+
+describe("Dropzone validation", () => {
+  it("queues an allowed image", async () => {
+    renderManual();
+    await dropFiles([makeFile("photo.png", "image/png")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("photo.png").dataset.state).toBe("queued");
+  });
+
+  it.each(["notes.md", "data.csv", "IMG_0001.HEIC"])(
+    "matches empty type of %s by extension",
+    async (name) => {
+      renderManual();
+      await dropFiles([makeFile(name, "")]);
+      await waitFor(() => expect(fileRows()).toHaveLength(1));
+      expect(fileRow(name).dataset.state).toBe("queued");
+    },
+  );
+
+  it("matches MIME types case-insensitively", async () => {
+    renderManual({
+      routeConfig: {
+        "image/png": { maxFileSize: "4MB", maxFileCount: 2, minFileCount: 1 },
+      },
+    });
+    await dropFiles([
+      makeFile("upper.png", "IMAGE/PNG"),
+      makeFile("LOUD.PNG", ""),
+    ]);
+    await waitFor(() => expect(fileRows()).toHaveLength(2));
+    expect(fileRow("upper.png").dataset.state).toBe("queued");
+    expect(fileRow("LOUD.PNG").dataset.state).toBe("queued");
+  });
+
+  it("rejects a disallowed type with reason", async () => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    renderManual({ onReject });
+    await dropFiles([makeFile("movie.mp4", "video/mp4")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    const row = fileRow("movie.mp4");
+    expect(row.dataset.state).toBe("rejected");
+    expect(row).toHaveTextContent(
+      "movie.mp4 is not an allowed file type; allowed: images, text files",
+    );
+    expect(onReject).toHaveBeenCalledTimes(1);
+    expect(onReject.mock.calls[0]![0][0]!.code).toBe("file-invalid-type");
+  });
+
+  it("rejects an oversized file naming limit", async () => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    renderManual({ onReject });
+    await dropFiles([makeFile("photo.jpg", "image/jpeg", 10 * 1024 * 1024)]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("photo.jpg").dataset.state).toBe("rejected");
+    expect(fileRow("photo.jpg")).toHaveTextContent(
+      "photo.jpg is 10 MB; the limit is 4 MB",
+    );
+    expect(onReject.mock.calls[0]![0][0]!.code).toBe("file-too-large");
+  });
+
+  it("accepts a file exactly at the size limit", async () => {
+    renderManual();
+    await dropFiles([makeFile("exact.png", "image/png", 4 * 1024 * 1024)]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("exact.png").dataset.state).toBe("queued");
+  });
+
+  it("counts files across drops", async () => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    renderManual({ onReject });
+    await dropFiles([1, 2, 3].map((n) => makeFile(`a${n}.png`, "image/png")));
+    await waitFor(() => expect(fileRows()).toHaveLength(3));
+    await dropFiles([4, 5, 6].map((n) => makeFile(`a${n}.png`, "image/png")));
+    await waitFor(() => expect(fileRows()).toHaveLength(6));
+    expect(fileRow("a4.png").dataset.state).toBe("queued");
+    expect(fileRow("a5.png").dataset.state).toBe("rejected");
+    expect(fileRow("a6.png").dataset.state).toBe("rejected");
+    expect(fileRow("a5.png")).toHaveTextContent(
+      "a5.png was not added: the limit is 4 files",
+    );
+    const codes = onReject.mock.calls[0]![0].map((r) => r.code);
+    expect(codes).toEqual(["too-many-files", "too-many-files"]);
+  });
+
+  it("counts limits per file type", async () => {
+    renderManual();
+    const images = [1, 2, 3, 4].map((n) => makeFile(`i${n}.png`, "image/png"));
+    await dropFiles([...images, makeFile("readme.txt", "text/plain")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(5));
+    expect(fileRow("readme.txt").dataset.state).toBe("queued");
+  });
+
+  it("rejects a duplicate file", async () => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    renderManual({ onReject });
+    await dropFiles([makeFile("same.png", "image/png")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    await dropFiles([makeFile("same.png", "image/png")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(2));
+    expect(fileRows()[1]!.dataset.state).toBe("rejected");
+    expect(fileRows()[1]).toHaveTextContent("same.png is already in the list");
+    expect(onReject.mock.calls[0]![0][0]!.code).toBe("duplicate-file");
+  });
+
+  it("keeps a same-name file with another time", async () => {
+    renderManual();
+    await dropFiles([makeFile("same.png", "image/png", 10, 1)]);
+    await dropFiles([makeFile("same.png", "image/png", 10, 2)]);
+    await waitFor(() => expect(fileRows()).toHaveLength(2));
+    expect(fileRows().map((row) => row.dataset.state)).toEqual([
+      "queued",
+      "queued",
+    ]);
+  });
+
+  it("replaces messages for localisation", async () => {
+    renderManual({
+      messages: {
+        dropHint: "Dateien hierher ziehen",
+        fileTooLarge: (name, size, limit) =>
+          `${name} ist ${size} groß; erlaubt sind ${limit}`,
+        status: { rejected: "Abgelehnt" } as never,
+      },
+    });
+    expect(screen.getByText("Dateien hierher ziehen")).toBeInTheDocument();
+    await dropFiles([makeFile("foto.jpg", "image/jpeg", 5 * 1024 * 1024)]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("foto.jpg")).toHaveTextContent(
+      "foto.jpg ist 5 MB groß; erlaubt sind 4 MB",
+    );
+  });
+});
