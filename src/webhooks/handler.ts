@@ -42,8 +42,8 @@ export interface HandlerInternals {
 
 type Event = ClerkWebhookEvent | UnknownClerkWebhookEvent;
 
-// How many times a concurrent duplicate waits for a running attempt of its
-// delivery id in this process before it answers 409.
+// How many failed attempts of its delivery id in this process a concurrent
+// duplicate waits for before it answers 409.
 const maxInFlightWaits = 3;
 
 /** Builds a webhook handler around one HMAC implementation. */
@@ -149,13 +149,17 @@ export function createHandler(
       return acceptedResponse(false);
     }
 
-    // A duplicate that arrives while its id runs here waits for that run and
-    // then asks the store again: it returns 200 after a success, and runs
-    // the callback itself after a failure.
+    // A duplicate that arrives while its id runs here waits for that run: it
+    // returns 200 after a success, and tries to run the callback itself after
+    // a failure.
     for (let wait = 0; wait < maxInFlightWaits; wait++) {
       const running = inFlight.get(delivery.id);
       if (running !== undefined) {
-        await running.catch(() => undefined);
+        const status = await running.then(
+          (response) => response.status,
+          () => 500,
+        );
+        if (status === 200) return acceptedResponse(true);
         continue;
       }
       const attempt = runOnce(store, event, delivery);

@@ -13,6 +13,9 @@ import type { ClerkUserRow } from "./user-row";
  *   profile fields null, `createdAt` kept, and `updatedAt` and `deletedAt`
  *   set to `deletedAt`. It applies when `deletedAt` is greater than or equal
  *   to the stored `updatedAt`, so a delete wins a tie.
+ * - An upsert that loses still fills a stored `createdAt` that is null (a
+ *   tombstone written before the create arrived), so the final row does not
+ *   depend on the arrival order.
  *
  * Both return whether they changed the store; `void` counts as unknown.
  */
@@ -38,8 +41,11 @@ export function memoryUserStore(): MemoryUserStore {
   return {
     upsertUser(row) {
       const stored = rows.get(row.id);
-      if (stored !== undefined && row.updatedAt <= stored.updatedAt)
-        return false;
+      if (stored !== undefined && row.updatedAt <= stored.updatedAt) {
+        if (stored.createdAt !== null || row.createdAt === null) return false;
+        stored.createdAt = row.createdAt;
+        return true;
+      }
       rows.set(row.id, { ...row, deletedAt: null });
       return true;
     },

@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createClerkWebhookHandler } from "../../src/webhooks/index";
+import {
+  createTestHandler,
+  builds,
+  nowMs,
+  otherSecret,
+  secret,
+  signedRequest,
+  userCreatedBody,
+} from "./support";
+
+function creationError(value: unknown): unknown {
+  try {
+    createClerkWebhookHandler({ secret: value as string });
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe("secret option validation", () => {
+  const invalid = [
+    { name: "empty string", value: "", message: "secret is empty" },
+    { name: "prefix only", value: "whsec_", message: "decodes to 0 bytes" },
+    {
+      name: "pasted signature",
+      value: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+      message: 'starts with "v1,", so it is a signature',
+    },
+    {
+      name: "not base64",
+      value: "whsec_not*base64!",
+      message: "not valid base64",
+    },
+    {
+      name: "URL-safe alphabet",
+      value: "whsec_ab-_ab-_",
+      message: "not valid base64",
+    },
+    {
+      name: "missing padding",
+      value: "whsec_QUJD",
+      message: "decodes to 3 bytes",
+    },
+    {
+      name: "short key",
+      value: "whsec_c2hvcnQ=",
+      message: "decodes to 5 bytes",
+    },
+    {
+      name: "non-canonical bits",
+      value: "whsec_QR==",
+      message: "not valid base64",
+    },
+    { name: "number", value: 42, message: "secret must be a string" },
+  ];
+
+  for (const { name, value, message } of invalid) {
+    it(`${name} throws TypeError`, () => {
+      const error = creationError(value);
+
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as TypeError).message).toContain(message);
+    });
+  }
+
+  it("error never contains the secret", () => {
+    const error = creationError("whsec_c2VjcmV0LXNlY3JldA==") as TypeError;
+
+    expect(error.message).not.toContain("c2VjcmV0");
+  });
+
+  it("array entry error names its index", () => {
+    const error = creationError([secret, "whsec_"]) as TypeError;
+
+    expect(error.message).toMatch(/^secret\[1\] decodes to 0 bytes/);
+  });
+
+  it("empty array throws TypeError", () => {
+    expect(() => createClerkWebhookHandler({ secret: [] })).toThrow(
+      "secret is an empty array",
+    );
+  });
+
+  it("surrounding whitespace is trimmed", () => {
+    expect(() =>
+      createClerkWebhookHandler({ secret: `  ${secret}\n` }),
+    ).not.toThrow();
+  });
+
+  it("unprefixed secret is accepted", async () => {
+    const handler = createClerkWebhookHandler({
+      secret: secret.slice("whsec_".length),
+      now: () => nowMs,
+    });
+
+    expect((await handler(signedRequest(userCreatedBody()))).status).toBe(200);
+  });
+});
+
+describe("secret rotation", () => {
+  for (const build of builds) {
+    it(`second secret verifies (${build.name})`, async () => {
+      const { handler } = createTestHandler(build.module, {
+        secret: [otherSecret, secret],
+      });
+
+      expect((await handler(signedRequest(userCreatedBody()))).status).toBe(
+        200,
+      );
+    });
+  }
+});
+
+describe("secret from environment", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("missing variable returns 500", async () => {
+    vi.stubEnv("CLERK_WEBHOOK_SIGNING_SECRET", undefined);
+    const { handler, errors } = createTestHandler(builds[0].module, {
+      secret: undefined,
+    });
+    const response = await handler(signedRequest(userCreatedBody()));
+
+    expect(response.status).toBe(500);
+    expect(errors).toEqual([{ code: "secret_missing", status: 500 }]);
+  });
+
+  it("variable is read at request time", async () => {
+    vi.stubEnv("CLERK_WEBHOOK_SIGNING_SECRET", undefined);
+    const { handler } = createTestHandler(builds[0].module, {
+      secret: undefined,
+    });
+    vi.stubEnv("CLERK_WEBHOOK_SIGNING_SECRET", secret);
+
+    expect((await handler(signedRequest(userCreatedBody()))).status).toBe(200);
+  });
+
+  it("invalid variable returns 500", async () => {
+    vi.stubEnv("CLERK_WEBHOOK_SIGNING_SECRET", "whsec_");
+    const { handler, errors } = createTestHandler(builds[0].module, {
+      secret: undefined,
+    });
+    const response = await handler(signedRequest(userCreatedBody()));
+
+    expect(response.status).toBe(500);
+    expect(errors).toEqual([{ code: "invalid_secret", status: 500 }]);
+  });
+
+  it("missing secret is logged without hooks", async () => {
+    vi.stubEnv("CLERK_WEBHOOK_SIGNING_SECRET", undefined);
+    const consoleError = vi
+      .spyOn(console, "error")
+      .mockImplementation(() => {});
+    const handler = createClerkWebhookHandler({ now: () => nowMs });
+    await handler(signedRequest(userCreatedBody()));
+
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(String(consoleError.mock.calls[0]?.[0])).toContain(
+      "Missing webhook signing secret",
+    );
+    consoleError.mockRestore();
+  });
+});
