@@ -1,1 +1,2 @@
 export * from "./webhooks/index";
+export * from "./ingest/index";

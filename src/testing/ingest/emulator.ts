@@ -1,0 +1,326 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { CallbackHub } from "./callbacks";
+import { IngestError } from "./errors";
+import { FaultController } from "./faults";
+import { answerPreflight, sendError, setCorsHeaders } from "./http-utils";
+import { resolveOptions, type IngestEmulatorOptions } from "./options";
+import { routeRequest } from "./router";
+import type { StoredUpload } from "./store";
+import { UploadStore } from "./store";
+import {
+  assertValidApiKey,
+  createIngestToken,
+  DEFAULT_INGEST_API_KEY,
+  DEFAULT_INGEST_APP_ID,
+} from "./token";
+import type { ActiveTransfer, TransferContext } from "./transfer";
+import type {
+  ArmedFault,
+  IngestEvent,
+  IngestFault,
+  IngestPartialUpload,
+  IngestUpload,
+} from "./types";
+
+/** A running ingest emulator. */
+export interface IngestEmulator {
+  /** Base address, such as `http://127.0.0.1:4599`; the `ingestUrl` to configure. */
+  readonly url: string;
+  /** `UPLOADTHING_TOKEN` value for the route handler. */
+  readonly token: string;
+  readonly apiKey: string;
+  readonly appId: string;
+  /** Folder of the stored files. */
+  readonly dir: string;
+  /** Lists completed uploads, oldest first. */
+  uploads(): IngestUpload[];
+  /** Lists transfers that started and have not completed. */
+  partialUploads(): IngestPartialUpload[];
+  /** Arms a fault for the `nth` `PUT` from now (default 1, the next one). */
+  injectFault(fault: IngestFault, options?: { nth?: number }): ArmedFault;
+  /** Fails the `nth` `PUT` from now with `status` (default 500). */
+  failNthPut(nth?: number, status?: number): ArmedFault;
+  /** Stops reading the `nth` `PUT` from now after `afterBytes` body bytes. */
+  stallNthPut(
+    nth?: number,
+    options?: { afterBytes?: number; durationMs?: number },
+  ): ArmedFault;
+  /** Closes the connection of the `nth` `PUT` from now after `afterBytes` body bytes. */
+  dropNthPut(nth?: number, options?: { afterBytes?: number }): ArmedFault;
+  /** Limits each transfer to `bytesPerSecond`; null removes the limit. */
+  setThrottle(bytesPerSecond: number | null): void;
+  /** Disarms all faults and ends all stalls; the throttle stays. */
+  clearFaults(): void;
+  /** Calls `listener` for every event; returns a function that unsubscribes. */
+  subscribe(listener: (event: IngestEvent) => void): () => void;
+  /**
+   * Resolves with the first future event of `type` that `predicate` accepts.
+   * Rejects after `timeoutMs` (default 10000).
+   */
+  waitFor<TType extends IngestEvent["type"]>(
+    type: TType,
+    predicate?: (event: Extract<IngestEvent, { type: TType }>) => boolean,
+    options?: { timeoutMs?: number },
+  ): Promise<Extract<IngestEvent, { type: TType }>>;
+  /**
+   * Stops the server: open transfers are cut, dev-mode streams end, staged
+   * partial files are deleted, and so is `dir` when the emulator created it.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local emulator of UploadThing's ingest service, which the real
+ * `uploadthing` route handler and client use unchanged when the handler's
+ * `ingestUrl` (or `UPLOADTHING_INGEST_URL`) is the emulator's `url` and its
+ * token is the emulator's `token`.
+ */
+export async function startIngestEmulator(
+  options: IngestEmulatorOptions = {},
+): Promise<IngestEmulator> {
+  const settings = resolveOptions(options);
+  const apiKey = options.apiKey ?? DEFAULT_INGEST_API_KEY;
+  const appId = options.appId ?? DEFAULT_INGEST_APP_ID;
+  assertValidApiKey(apiKey);
+  const token = createIngestToken({ apiKey, appId });
+
+  const ownsDir = options.dir === undefined;
+  const dir =
+    options.dir === undefined
+      ? await mkdtemp(join(tmpdir(), "dropsync-ingest-"))
+      : resolve(options.dir);
+  const stagingDir = await mkdtemp(join(tmpdir(), "dropsync-ingest-staging-"));
+  const store = await UploadStore.open(dir, stagingDir);
+
+  const listeners = new Set<(event: IngestEvent) => void>();
+  if (options.onEvent !== undefined) listeners.add(options.onEvent);
+  const emit = (event: IngestEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  const faults = new FaultController(options.throttleBytesPerSecond ?? null);
+  for (const { fault, nth } of options.faults ?? []) faults.arm(fault, nth);
+  const callbacks = new CallbackHub({
+    apiKey,
+    resultTimeoutMs: settings.callbackTimeoutMs,
+    devStreamTimeoutMs: settings.devStreamTimeoutMs,
+    emit,
+  });
+  listeners.add((event) => {
+    if (event.type === "callback-result") {
+      void store.setServerData(event.key, event.serverData);
+    }
+  });
+
+  let baseUrl = "";
+  const fileUrls = (key: string) => {
+    const base = (options.publicUrl ?? baseUrl).replace(/\/$/, "");
+    return {
+      url: `${base}/f/${key}`,
+      appUrl: `${base}/a/${appId}/${key}`,
+      ufsUrl: `${base}/f/${key}`,
+    };
+  };
+  const describe = (stored: StoredUpload): IngestUpload => ({
+    ...stored,
+    ufsUrl: fileUrls(stored.key).ufsUrl,
+    path: store.filePath(stored.key),
+  });
+  const active = new Map<string, ActiveTransfer>();
+  const transfers: TransferContext = {
+    store,
+    faults,
+    callbacks,
+    emit,
+    metadataTimeoutMs: settings.metadataTimeoutMs,
+    fileUrls,
+    describe,
+    active,
+  };
+
+  const server = createServer((request, response) => {
+    void handleRequest(request, response);
+  });
+  // Slow uploads may take longer than Node's default 300 s request timeout.
+  server.requestTimeout = 0;
+
+  const handleRequest = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) => {
+    setCorsHeaders(response);
+    if (request.method === "OPTIONS") {
+      answerPreflight(request, response);
+      return;
+    }
+    try {
+      await routeRequest(request, response, {
+        apiKey,
+        appId,
+        selfOrigin: baseUrl,
+        now: settings.now,
+        store,
+        callbacks,
+        transfers,
+        describe,
+      });
+    } catch (error) {
+      const ingestError =
+        error instanceof IngestError
+          ? error
+          : new IngestError(
+              "INTERNAL_SERVER_ERROR",
+              `The ingest emulator failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+      emit({
+        type: "request-rejected",
+        method: request.method ?? "",
+        path: request.url?.split("?")[0] ?? "",
+        key: null,
+        status: ingestError.status,
+        code: ingestError.code,
+        message: ingestError.message,
+      });
+      sendError(request, response, ingestError);
+    }
+  };
+
+  await listen(server, settings.port, settings.host);
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${formatHost(settings.host)}:${address.port}`;
+
+  const sweep = setInterval(() => {
+    void store.discardExpired(settings.now());
+  }, 60_000);
+  sweep.unref();
+  emit({ type: "listening", url: baseUrl });
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(sweep);
+      faults.clear();
+      callbacks.close();
+      for (const transfer of active.values()) transfer.abort();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      await Promise.all([...active.values()].map((transfer) => transfer.done));
+      await store.removeStaging();
+      if (ownsDir) await rm(dir, { recursive: true, force: true });
+      emit({ type: "closed" });
+      listeners.clear();
+    })();
+    return closing;
+  };
+
+  return {
+    url: baseUrl,
+    token,
+    apiKey,
+    appId,
+    dir,
+    uploads: () => store.list().map(describe),
+    partialUploads: () =>
+      store.listStaged().map(({ upload, received }) => ({
+        key: upload.key,
+        name: upload.name,
+        received,
+        size: upload.size,
+        active: active.has(upload.key),
+      })),
+    injectFault: (fault, faultOptions) => faults.arm(fault, faultOptions?.nth),
+    failNthPut: (nth = 1, status = 500) =>
+      faults.arm({ kind: "fail", status }, nth),
+    stallNthPut: (nth = 1, stallOptions = {}) =>
+      faults.arm({ kind: "stall", ...stallOptions }, nth),
+    dropNthPut: (nth = 1, dropOptions = {}) =>
+      faults.arm({ kind: "drop", ...dropOptions }, nth),
+    setThrottle: (bytesPerSecond) => faults.setThrottle(bytesPerSecond),
+    clearFaults: () => faults.clear(),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    waitFor: (type, predicate, waitOptions) =>
+      waitForEvent(
+        listeners,
+        type,
+        predicate,
+        waitOptions?.timeoutMs ?? 10_000,
+      ),
+    close,
+  };
+}
+
+function waitForEvent<TType extends IngestEvent["type"]>(
+  listeners: Set<(event: IngestEvent) => void>,
+  type: TType,
+  predicate:
+    ((event: Extract<IngestEvent, { type: TType }>) => boolean) | undefined,
+  timeoutMs: number,
+): Promise<Extract<IngestEvent, { type: TType }>> {
+  return new Promise((resolvePromise, reject) => {
+    const listener = (event: IngestEvent) => {
+      if (event.type !== type) return;
+      const typed = event as Extract<IngestEvent, { type: TType }>;
+      if (predicate !== undefined && !predicate(typed)) return;
+      clearTimeout(timer);
+      listeners.delete(listener);
+      resolvePromise(typed);
+    };
+    const timer = setTimeout(() => {
+      listeners.delete(listener);
+      reject(
+        new Error(
+          `Timed out after ${timeoutMs} ms waiting for a "${type}" ingest event.`,
+        ),
+      );
+    }, timeoutMs);
+    listeners.add(listener);
+  });
+}
+
+function listen(
+  server: ReturnType<typeof createServer>,
+  port: number,
+  host: string,
+): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        reject(
+          new Error(
+            `Port ${port} on ${host} is already in use. Stop the process that uses ` +
+              "it, or pick another port (0 picks a free one).",
+          ),
+        );
+        return;
+      }
+      reject(error);
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolvePromise();
+    });
+  });
+}
+
+/**
+ * Formats the bound host for URLs: a wildcard address becomes the loopback
+ * address, and IPv6 addresses get brackets.
+ */
+function formatHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}

@@ -1,0 +1,417 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+import { readUploadBody, TransferInterrupted } from "./body-reader";
+import type {
+  CallbackHub,
+  CallbackOutcome,
+  RouteRegistration,
+} from "./callbacks";
+import { errorCodeForStatus, IngestError } from "./errors";
+import type { ActiveFault, FaultController } from "./faults";
+import { delay, drainRequest, sendError, sendJson } from "./http-utils";
+import {
+  MultipartFileReader,
+  parseMultipartBoundary,
+  type MultipartFileInfo,
+} from "./multipart";
+import type { PresignedUpload } from "./presigned-url";
+import type { StoredUpload, UploadStore } from "./store";
+import type { IngestEvent, IngestUpload } from "./types";
+
+/** Time a new request for a key waits for the previous transfer to end, in ms. */
+const TAKEOVER_WAIT_MS = 2_000;
+
+/** Shared state the `HEAD` and `PUT` handlers use. */
+export interface TransferContext {
+  store: UploadStore;
+  faults: FaultController;
+  callbacks: CallbackHub;
+  emit: (event: IngestEvent) => void;
+  /** Time to wait for the route handler's `/route-metadata`, in ms. */
+  metadataTimeoutMs: number;
+  /** Builds the URLs a stored file is served at. */
+  fileUrls: (key: string) => { url: string; appUrl: string; ufsUrl: string };
+  /** Builds the public description of a stored upload. */
+  describe: (stored: StoredUpload) => IngestUpload;
+  /** Transfers reading a body right now, by key. */
+  active: Map<string, ActiveTransfer>;
+}
+
+/** A `PUT` that is reading its body. */
+export interface ActiveTransfer {
+  done: Promise<void>;
+  abort: () => void;
+}
+
+/** Answers `HEAD` on a presigned URL with the resume offset. */
+export async function handleResumeProbe(
+  response: ServerResponse,
+  upload: PresignedUpload,
+  context: TransferContext,
+): Promise<void> {
+  const previous = context.active.get(upload.key);
+  if (previous !== undefined) {
+    // A paused client probes while its aborted PUT may still be closing.
+    await Promise.race([previous.done, delay(TAKEOVER_WAIT_MS)]);
+  }
+  const stored = context.store.get(upload.key);
+  const offset =
+    stored === undefined ? context.store.stagedBytes(upload.key) : stored.size;
+  response.writeHead(200, {
+    "x-ut-range-start": String(offset),
+    "content-length": "0",
+  });
+  response.end();
+}
+
+/** Receives a file at its presigned URL, then runs the completion callback. */
+export async function handleUpload(
+  request: IncomingMessage,
+  response: ServerResponse,
+  upload: PresignedUpload,
+  context: TransferContext,
+): Promise<void> {
+  if (await answerIfStored(request, response, upload.key, context)) return;
+  const fault = context.faults.nextPut();
+  await takeOver(upload.key, context);
+  if (await answerIfStored(request, response, upload.key, context)) return;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  context.active.set(upload.key, {
+    done,
+    abort: () => request.socket.destroy(),
+  });
+  const endTransfer = () => {
+    if (context.active.get(upload.key)?.done === done) {
+      context.active.delete(upload.key);
+    }
+    finish();
+  };
+  try {
+    await receive(request, response, upload, context, fault, endTransfer);
+  } finally {
+    endTransfer();
+  }
+}
+
+/**
+ * Repeats the answer for a key that is already complete, as happens when a
+ * client resumes after the last byte arrived.
+ */
+async function answerIfStored(
+  request: IncomingMessage,
+  response: ServerResponse,
+  key: string,
+  context: TransferContext,
+): Promise<boolean> {
+  const stored = context.store.get(key);
+  if (stored === undefined) return false;
+  await drainRequest(request);
+  sendJson(response, 200, uploadResponse(stored, context, stored.serverData));
+  return true;
+}
+
+async function receive(
+  request: IncomingMessage,
+  response: ServerResponse,
+  upload: PresignedUpload,
+  context: TransferContext,
+  fault: ActiveFault | null,
+  endTransfer: () => void,
+): Promise<void> {
+  try {
+    if (fault?.fault.kind === "fail") {
+      fault.trigger(upload.key);
+      context.emit({ type: "fault-injected", key: upload.key, fault: "fail" });
+      const status = fault.fault.status ?? 500;
+      throw new IngestError(
+        errorCodeForStatus(status),
+        fault.fault.message ??
+          `Injected fault: the ingest emulator failed this PUT for key ${upload.key} with status ${status}.`,
+        status,
+      );
+    }
+    const offset = readRangeStart(request, upload, context);
+    const multipart = createMultipartReader(request);
+    checkRawLength(request, upload, offset, multipart);
+
+    const fileInfo = await storeBody(
+      request,
+      upload,
+      offset,
+      multipart,
+      context,
+      fault,
+    );
+    endTransfer();
+    const registration = await findRegistration(upload, context);
+    const stored = await context.store.commit(
+      upload,
+      {
+        type: chooseContentType(upload.type, fileInfo?.contentType ?? null),
+        metadata: registration?.metadata ?? null,
+      },
+      new Date(),
+    );
+    context.emit({
+      type: "upload-completed",
+      upload: context.describe(stored),
+    });
+    const outcome = await runCompletionCallback(stored, registration, context);
+    if (outcome.ok) {
+      sendJson(
+        response,
+        200,
+        uploadResponse(stored, context, outcome.serverData),
+      );
+    } else {
+      // The client turns a 2xx body with `error` into an UploadThingError.
+      sendJson(response, 200, { error: outcome.message });
+    }
+  } catch (error) {
+    if (error instanceof TransferInterrupted) {
+      context.emit({
+        type: "transfer-interrupted",
+        key: upload.key,
+        received: context.store.stagedBytes(upload.key),
+        size: upload.size,
+        reason: error.message,
+      });
+      return;
+    }
+    if (!(error instanceof IngestError)) throw error;
+    await context.store.discardStaged(upload.key);
+    await drainRequest(request);
+    context.emit({
+      type: "request-rejected",
+      method: "PUT",
+      path: request.url?.split("?")[0] ?? "",
+      key: upload.key,
+      status: error.status,
+      code: error.code,
+      message: error.message,
+    });
+    sendError(request, response, error);
+    void sendErrorCallback(upload.key, error.message, context);
+  }
+}
+
+async function storeBody(
+  request: IncomingMessage,
+  upload: PresignedUpload,
+  offset: number,
+  multipart: MultipartFileReader | null,
+  context: TransferContext,
+  fault: ActiveFault | null,
+): Promise<MultipartFileInfo | null> {
+  const writer = await context.store.openStaging(upload, offset);
+  context.emit({
+    type: "transfer-started",
+    key: upload.key,
+    name: upload.name,
+    offset,
+  });
+  let fileInfo: MultipartFileInfo | null;
+  try {
+    fileInfo = await readUploadBody({
+      request,
+      writer,
+      size: upload.size,
+      key: upload.key,
+      multipart,
+      faults: context.faults,
+      fault: fault === null ? null : withFaultEvent(fault, upload.key, context),
+      onProgress: (received) =>
+        context.emit({
+          type: "transfer-progress",
+          key: upload.key,
+          received,
+          size: upload.size,
+        }),
+    });
+  } finally {
+    await writer.close();
+  }
+  if (writer.received !== upload.size) {
+    throw new IngestError(
+      "BAD_REQUEST",
+      `Body for key ${upload.key} ended after ${writer.received} of the ` +
+        `${upload.size} bytes announced in x-ut-file-size. Upload the whole file.`,
+    );
+  }
+  return fileInfo;
+}
+
+/**
+ * Waits for the route registration of a client upload, so the record gets
+ * the middleware metadata. Server-side uploads (no slug) have none.
+ */
+async function findRegistration(
+  upload: PresignedUpload,
+  context: TransferContext,
+): Promise<RouteRegistration | undefined> {
+  if (upload.slug === null) return undefined;
+  const registration = await context.callbacks.waitForRegistration(
+    upload.key,
+    context.metadataTimeoutMs,
+  );
+  if (registration === undefined) {
+    context.emit({
+      type: "callback-failed",
+      key: upload.key,
+      message:
+        `No /route-metadata registration for ${upload.key} arrived within ` +
+        `${context.metadataTimeoutMs} ms, so onUploadComplete does not run. Check ` +
+        "that the route handler's ingestUrl points to this emulator.",
+    });
+  }
+  return registration;
+}
+
+function runCompletionCallback(
+  stored: StoredUpload,
+  registration: RouteRegistration | undefined,
+  context: TransferContext,
+): Promise<CallbackOutcome> {
+  if (registration === undefined) {
+    return Promise.resolve({ ok: true, serverData: null });
+  }
+  return context.callbacks.sendCompletion(registration, {
+    key: stored.key,
+    name: stored.name,
+    size: stored.size,
+    type: stored.type,
+    customId: stored.customId,
+    ...context.fileUrls(stored.key),
+    fileHash: stored.fileHash,
+    lastModified: Date.parse(stored.completedAt),
+  });
+}
+
+async function sendErrorCallback(
+  key: string,
+  message: string,
+  context: TransferContext,
+): Promise<void> {
+  const registration = await context.callbacks.waitForRegistration(
+    key,
+    context.metadataTimeoutMs,
+  );
+  if (registration === undefined) return;
+  await context.callbacks.sendError(registration, key, message);
+}
+
+/** Body of a successful `PUT`, read by the UploadThing client. */
+function uploadResponse(
+  stored: StoredUpload,
+  context: TransferContext,
+  serverData: unknown,
+) {
+  const { url, appUrl, ufsUrl } = context.fileUrls(stored.key);
+  return {
+    url,
+    appUrl,
+    ufsUrl,
+    fileHash: stored.fileHash,
+    serverData: serverData ?? null,
+  };
+}
+
+/**
+ * Waits for an earlier transfer of the same key to end, and aborts it after
+ * a short wait: a paused client's old connection may not have closed yet.
+ */
+async function takeOver(key: string, context: TransferContext): Promise<void> {
+  const previous = context.active.get(key);
+  if (previous === undefined) return;
+  const ended = await Promise.race([
+    previous.done.then(() => true),
+    delay(TAKEOVER_WAIT_MS).then(() => false),
+  ]);
+  if (!ended) {
+    previous.abort();
+    await previous.done;
+  }
+}
+
+/** Reads the resume offset from `Range: bytes=<start>-`; 0 when absent. */
+function readRangeStart(
+  request: IncomingMessage,
+  upload: PresignedUpload,
+  context: TransferContext,
+): number {
+  const header = request.headers.range;
+  if (header === undefined) return 0;
+  const match = /^bytes=(\d+)-$/.exec(header.trim());
+  if (match?.[1] === undefined) {
+    throw new IngestError(
+      "BAD_REQUEST",
+      `Invalid Range header "${header}" for key ${upload.key}: expected "bytes=<start>-".`,
+    );
+  }
+  const start = Number(match[1]);
+  const staged = context.store.stagedBytes(upload.key);
+  if (start > staged || start > upload.size) {
+    throw new IngestError(
+      "RANGE_NOT_SATISFIABLE",
+      `Range start ${start} for key ${upload.key} is past the ${staged} bytes ` +
+        "stored so far. Send HEAD to the presigned URL and resume from its x-ut-range-start.",
+    );
+  }
+  return start;
+}
+
+function createMultipartReader(
+  request: IncomingMessage,
+): MultipartFileReader | null {
+  const contentType = request.headers["content-type"] ?? "";
+  const boundary = parseMultipartBoundary(contentType);
+  return boundary === null ? null : new MultipartFileReader(boundary);
+}
+
+/** Rejects a raw body whose Content-Length already exceeds the file size. */
+function checkRawLength(
+  request: IncomingMessage,
+  upload: PresignedUpload,
+  offset: number,
+  multipart: MultipartFileReader | null,
+): void {
+  const length = Number(request.headers["content-length"]);
+  if (multipart !== null || !Number.isSafeInteger(length)) return;
+  if (offset + length > upload.size) {
+    throw new IngestError(
+      "TOO_LARGE",
+      `Body for key ${upload.key} has ${length} bytes from offset ${offset}, more than ` +
+        `the announced x-ut-file-size of ${upload.size} bytes. Upload the file the ` +
+        "presigned URL was created for.",
+    );
+  }
+}
+
+/**
+ * Picks the served Content-Type: the signed `x-ut-file-type` when it is a
+ * MIME type, else the multipart part's type, else `application/octet-stream`.
+ * The signed value can be a route file type such as `blob` when the browser
+ * reported no MIME type.
+ */
+function chooseContentType(signed: string, partType: string | null): string {
+  if (signed.includes("/")) return signed;
+  if (partType !== null && partType.includes("/")) return partType;
+  return "application/octet-stream";
+}
+
+function withFaultEvent(
+  fault: ActiveFault,
+  key: string,
+  context: TransferContext,
+): ActiveFault {
+  return {
+    ...fault,
+    trigger: (triggeredKey) => {
+      context.emit({ type: "fault-injected", key, fault: fault.fault.kind });
+      fault.trigger(triggeredKey);
+    },
+  };
+}
