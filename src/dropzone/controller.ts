@@ -150,7 +150,7 @@ export class UploadController {
     }
   }
 
-  /** Queues a failed or canceled row again and starts it. */
+  /** Queues a failed or canceled row again; auto mode also starts it. */
   retry(id: string): void {
     const row = this.store.get(id);
     if (row?.status !== "error" && row?.status !== "canceled") return;
@@ -166,6 +166,7 @@ export class UploadController {
       this.loadRouteConfig();
       return;
     }
+    if (this.options.mode === "manual") return;
     this.release(id);
     this.pump();
   }

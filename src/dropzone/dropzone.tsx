@@ -6,18 +6,22 @@ import { DropzoneRoot } from "./parts/root";
 import type { DropzoneProps } from "./props";
 
 /**
- * The ready-made composition: root, drop area, batch actions and file list.
+ * The ready-made composition: root, drop area, batch actions and file list,
+ * followed by any children.
  * For a typed `endpoint` and `input`, create it with `generateDropzone`.
  */
 export function Dropzone<
   TRouter extends FileRouter = FileRouter,
   TEndpoint extends keyof TRouter = keyof TRouter,
->(props: DropzoneProps<TRouter, TEndpoint>) {
+>({ children, ...props }: DropzoneProps<TRouter, TEndpoint>) {
   return (
-    <DropzoneRoot<TRouter, TEndpoint> {...props}>
+    <DropzoneRoot<TRouter, TEndpoint>
+      {...(props as DropzoneProps<TRouter, TEndpoint>)}
+    >
       <DropzoneArea />
       <DropzoneActions />
       <DropzoneFileList />
+      {children}
     </DropzoneRoot>
   );
 }

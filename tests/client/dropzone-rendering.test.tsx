@@ -1,0 +1,199 @@
+import { act, render, screen } from "@testing-library/react";
+import axe from "axe-core";
+import { Profiler, type ReactNode } from "react";
+import { describe, expect, it } from "vitest";
+import {
+  Dropzone,
+  DropzoneArea,
+  DropzoneFileItem,
+  DropzoneRoot,
+  useDropzoneContext,
+  useDropzoneFileIds,
+  type UploadController,
+} from "../../src";
+import {
+  dropArea,
+  dropFiles,
+  fileRows,
+  imageAndTextConfig,
+  makeFile,
+} from "./dropzone-helpers";
+
+function ProfiledRows({ renders }: { renders: Map<string, number> }) {
+  const ids = useDropzoneFileIds();
+  return (
+    <ul>
+      {ids.map((id) => (
+        <Profiler
+          key={id}
+          id={id}
+          onRender={() => renders.set(id, (renders.get(id) ?? 0) + 1)}
+        >
+          <DropzoneFileItem fileId={id} />
+        </Profiler>
+      ))}
+    </ul>
+  );
+}
+
+function ControllerProbe({
+  onController,
+}: {
+  onController: (controller: UploadController) => void;
+}): ReactNode {
+  onController(useDropzoneContext().controller);
+  return null;
+}
+
+describe("Dropzone render counts", () => {
+  it("re-renders only the progressing row", async () => {
+    const renders = new Map<string, number>();
+    let controller: UploadController | undefined;
+    render(
+      <DropzoneRoot
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+      >
+        <Profiler
+          id="area"
+          onRender={() => renders.set("area", (renders.get("area") ?? 0) + 1)}
+        >
+          <DropzoneArea />
+        </Profiler>
+        <ProfiledRows renders={renders} />
+        <ControllerProbe onController={(c) => (controller = c)} />
+      </DropzoneRoot>,
+    );
+    await dropFiles([
+      makeFile("a.png", "image/png"),
+      makeFile("b.png", "image/png"),
+      makeFile("c.png", "image/png"),
+    ]);
+    const [first, second, third] = controller!.store.getIds();
+    const before = new Map(renders);
+
+    act(() => controller!.store.update(second!, { progress: 40 }));
+
+    expect(renders.get(second!)).toBe(before.get(second!)! + 1);
+    expect(renders.get(first!)).toBe(before.get(first!));
+    expect(renders.get(third!)).toBe(before.get(third!));
+  });
+});
+
+describe("Dropzone large drops", () => {
+  it("windows a 2,000-file drop", async () => {
+    render(
+      <Dropzone
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={{
+          blob: { maxFileSize: "1MB", maxFileCount: 2000, minFileCount: 1 },
+        }}
+      />,
+    );
+    const files = Array.from({ length: 2000 }, (_, index) =>
+      makeFile(`file-${index}.bin`, "application/octet-stream", 16),
+    );
+    await dropFiles(files);
+
+    const list = document.querySelector('[data-slot="dropzone-file-list"]')!;
+    expect(list).toHaveAttribute("data-windowed");
+    expect(fileRows().length).toBeLessThan(40);
+    expect(fileRows()[0]).toHaveAttribute("aria-setsize", "2000");
+    expect(
+      screen.getByRole("button", { name: "Upload 2000 files" }),
+    ).toBeInTheDocument();
+  });
+
+  it("renders later rows after scrolling", async () => {
+    render(
+      <Dropzone
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={{
+          blob: { maxFileSize: "1MB", maxFileCount: 500, minFileCount: 1 },
+        }}
+      />,
+    );
+    const files = Array.from({ length: 500 }, (_, index) =>
+      makeFile(`file-${index}.bin`, "application/octet-stream", 16),
+    );
+    await dropFiles(files);
+    const viewport = document.querySelector<HTMLElement>(
+      '[data-slot="dropzone-file-viewport"]',
+    )!;
+
+    act(() => {
+      viewport.scrollTop = 64 * 300;
+      viewport.dispatchEvent(new Event("scroll"));
+    });
+
+    const names = fileRows().map(
+      (row) =>
+        row.querySelector('[data-slot="dropzone-file-name"]')!.textContent,
+    );
+    expect(names).toContain("file-300.bin");
+    expect(names).not.toContain("file-0.bin");
+  });
+});
+
+describe("Dropzone accessibility", () => {
+  it("passes axe with rows listed", async () => {
+    const { container } = render(
+      <main>
+        <Dropzone
+          endpoint="uploader"
+          mode="manual"
+          routeConfig={imageAndTextConfig}
+        />
+      </main>,
+    );
+    await dropFiles([
+      makeFile("a.png", "image/png"),
+      makeFile("a.mp4", "video/mp4"),
+    ]);
+    const result = await axe.run(container, {
+      rules: { "color-contrast": { enabled: false } },
+    });
+    expect(result.violations.map((violation) => violation.id)).toEqual([]);
+  });
+
+  it("nests no controls in the drop area", async () => {
+    render(
+      <Dropzone
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+      />,
+    );
+    await dropFiles([makeFile("a.png", "image/png")]);
+    const nested = dropArea().querySelectorAll(
+      "button, a[href], [tabindex]:not([tabindex='-1']), input:not([type=file])",
+    );
+    expect(nested).toHaveLength(0);
+  });
+
+  it("keeps the file input inside the root", () => {
+    render(
+      <Dropzone
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+      />,
+    );
+    const root = document.querySelector('[data-slot="dropzone"]')!;
+    expect(root.querySelector('input[type="file"]')).not.toBeNull();
+  });
+
+  it("has a polite live region", () => {
+    render(
+      <Dropzone
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+      />,
+    );
+    expect(screen.getByRole("status")).toHaveAttribute("aria-live", "polite");
+  });
+});
