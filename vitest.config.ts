@@ -56,6 +56,21 @@ export default defineConfig({
         },
       },
       {
+        // The example app end to end: `next build` once, then `next start`,
+        // the ingest emulator and headless Chromium per file. Needs the
+        // built package. Files run one at a time: each starts servers.
+        extends: true,
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          globalSetup: ["./tests/e2e/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         // Every story in stories/ as a test in headless Chromium: render,
         // play function, then axe (any violation fails the story).
         extends: true,
