@@ -414,10 +414,7 @@ export class UploadController {
         this.store.update(id, { status: "canceled" });
         continue;
       }
-      const reason = messages.stalled(
-        row.name,
-        Math.round(stallTimeout / 1000),
-      );
+      const reason = messages.stalled(row.name, stallTimeout / 1000);
       this.markFailed(row, "stalled", reason, undefined);
     }
     job.abort.abort();

@@ -45,6 +45,7 @@ export function DropzoneArea({
       ref={mergeRefs(area.rootProps.ref, ref)}
       role="button"
       aria-disabled={disabled || undefined}
+      aria-labelledby={`${area.restrictionsId}-hint`}
       aria-describedby={area.restrictionsId}
       data-slot="dropzone-area"
       data-state={area.state}
@@ -64,7 +65,11 @@ export function DropzoneArea({
         data-slot="dropzone-input"
       />
       <UploadIcon className="text-muted-foreground size-8" />
-      <p data-slot="dropzone-hint" className="font-medium">
+      <p
+        id={`${area.restrictionsId}-hint`}
+        data-slot="dropzone-hint"
+        className="font-medium"
+      >
         {hint}
       </p>
       <p

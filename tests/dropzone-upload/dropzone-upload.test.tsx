@@ -1,0 +1,377 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ClientUploadedFileData } from "uploadthing/types";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
+import { generateDropzone, type DropzoneUploadError } from "../../src";
+import {
+  dropFiles,
+  dropzoneRoot,
+  fileRow,
+  fileRows,
+  makeFile,
+} from "../client/dropzone-helpers";
+import {
+  createTestRouter,
+  startUploadStack,
+  USER_HEADER,
+  type UploadStack,
+} from "./upload-stack";
+
+const routerState: { closed: string | false } = { closed: false };
+const router = createTestRouter(routerState);
+const Dropzone = generateDropzone<typeof router>();
+
+type Uploaded = ClientUploadedFileData<{ storedName: string } | null>;
+
+let stack: UploadStack;
+
+beforeAll(async () => {
+  stack = await startUploadStack(router);
+});
+
+afterAll(async () => {
+  await stack.close();
+});
+
+beforeEach(() => {
+  routerState.closed = false;
+  stack.emulator.clearFaults();
+  stack.emulator.setThrottle(null);
+});
+
+afterEach(() => {
+  stack.releaseRouteConfig();
+  vi.restoreAllMocks();
+});
+
+const signedIn = { [USER_HEADER]: "user_1" };
+
+describe("Dropzone upload", () => {
+  it("uploads a dropped file", async () => {
+    const onFileComplete = vi.fn();
+    const onBatchComplete = vi.fn<(results: Uploaded[]) => void>();
+    const onValueChange = vi.fn<(value: Uploaded[]) => void>();
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        onFileComplete={onFileComplete}
+        onBatchComplete={onBatchComplete}
+        onValueChange={onValueChange}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("photo.png", "image/png", 2048)]);
+
+    await waitFor(
+      () => expect(fileRow("photo.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    expect(
+      screen.getByRole("progressbar", { name: "photo.png upload progress" }),
+    ).toHaveAttribute("aria-valuenow", "100");
+    expect(onFileComplete).toHaveBeenCalledTimes(1);
+    expect(onBatchComplete).toHaveBeenCalledTimes(1);
+    expect(onBatchComplete.mock.calls[0]![0][0]!.serverData).toEqual({
+      storedName: "photo.png",
+    });
+    expect(onValueChange.mock.calls.at(-1)![0]).toHaveLength(1);
+    expect(stack.emulator.uploads().map((upload) => upload.name)).toContain(
+      "photo.png",
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("photo.png uploaded");
+    expect(dropzoneRoot().dataset.state).toBe("idle");
+  });
+
+  it("uploads a file with an empty type", async () => {
+    render(
+      <Dropzone endpoint="documents" url={stack.url} headers={signedIn} />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/PDFs up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("notes.md", "", 64)]);
+    await waitFor(
+      () => expect(fileRow("notes.md").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+  });
+
+  it("shows uploading while in flight", async () => {
+    const stall = stack.emulator.stallNthPut(1);
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("slow.png", "image/png", 4096)]);
+    await waitFor(() => expect(dropzoneRoot().dataset.state).toBe("uploading"));
+    expect(fileRow("slow.png").dataset.state).toBe("uploading");
+    stall.release();
+    await waitFor(
+      () => expect(fileRow("slow.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+  });
+
+  it("forwards headers to the route handler", async () => {
+    render(<Dropzone endpoint="gallery" url={stack.url} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("anon.png", "image/png")]);
+    await waitFor(
+      () => expect(fileRow("anon.png").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+  });
+
+  it("accepts headers from a function", async () => {
+    const headers = vi.fn(async () => signedIn);
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={headers} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("fn.png", "image/png")]);
+    await waitFor(
+      () => expect(fileRow("fn.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    expect(headers).toHaveBeenCalled();
+  });
+
+  it("shows the server's message", async () => {
+    routerState.closed = "Uploads are closed for maintenance";
+    const onUploadError = vi.fn<(error: DropzoneUploadError) => void>();
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        onUploadError={onUploadError}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("closed.png", "image/png")]);
+    await waitFor(
+      () => expect(fileRow("closed.png").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    expect(fileRow("closed.png")).toHaveTextContent(
+      "Uploads are closed for maintenance",
+    );
+    expect(onUploadError).toHaveBeenCalledTimes(1);
+    expect(onUploadError.mock.calls[0]![0].code).toBe("upload-failed");
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "closed.png failed: Uploads are closed for maintenance",
+    );
+  });
+
+  it("retries a failed transfer", async () => {
+    const user = userEvent.setup();
+    stack.emulator.failNthPut(1, 500);
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("flaky.png", "image/png")]);
+    await waitFor(
+      () => expect(fileRow("flaky.png").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    await user.click(screen.getByRole("button", { name: "Retry flaky.png" }));
+    await waitFor(
+      () => expect(fileRow("flaky.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+  });
+
+  it("fails a stalled transfer with retry", async () => {
+    const user = userEvent.setup();
+    const stall = stack.emulator.stallNthPut(1);
+    const onUploadError = vi.fn<(error: DropzoneUploadError) => void>();
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        stallTimeout={300}
+        onUploadError={onUploadError}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("stuck.png", "image/png", 4096)]);
+    await waitFor(
+      () => expect(fileRow("stuck.png").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    expect(fileRow("stuck.png")).toHaveTextContent(
+      "stuck.png made no progress for 0.3 s; retry to start again",
+    );
+    expect(onUploadError.mock.calls[0]![0].code).toBe("stalled");
+    stall.release();
+    await user.click(screen.getByRole("button", { name: "Retry stuck.png" }));
+    await waitFor(
+      () => expect(fileRow("stuck.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+  });
+
+  it("never starts a canceled queued file", async () => {
+    const user = userEvent.setup();
+    const stall = stack.emulator.stallNthPut(1);
+    const started: string[] = [];
+    const unsubscribe = stack.emulator.subscribe((event) => {
+      if (event.type === "transfer-started") started.push(event.name);
+    });
+    const onBatchComplete = vi.fn<(results: Uploaded[]) => void>();
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        concurrency={1}
+        onBatchComplete={onBatchComplete}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([
+      makeFile("first.png", "image/png", 4096),
+      makeFile("second.png", "image/png", 4096),
+    ]);
+    await waitFor(() =>
+      expect(fileRow("first.png").dataset.state).toBe("uploading"),
+    );
+    expect(fileRow("second.png").dataset.state).toBe("queued");
+
+    await user.click(screen.getByRole("button", { name: "Cancel second.png" }));
+    stall.release();
+    await waitFor(
+      () => expect(fileRow("first.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    unsubscribe();
+
+    expect(fileRow("second.png").dataset.state).toBe("canceled");
+    expect(started).toEqual(["first.png"]);
+    expect(onBatchComplete.mock.calls[0]![0]).toHaveLength(1);
+  });
+
+  it("cancels one upload in flight only", async () => {
+    const user = userEvent.setup();
+    const stall = stack.emulator.stallNthPut(1);
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("held.png", "image/png", 4096)]);
+    await stall.triggered;
+    await dropFiles([makeFile("free.png", "image/png", 4096)]);
+
+    await user.click(screen.getByRole("button", { name: "Cancel held.png" }));
+    await waitFor(
+      () => expect(fileRow("free.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    expect(fileRow("held.png").dataset.state).toBe("canceled");
+    stall.release();
+  });
+
+  it("checks files once the config arrives", async () => {
+    const release = stack.holdRouteConfig();
+    const onReject = vi.fn();
+    render(
+      <Dropzone
+        endpoint="avatar"
+        url={stack.url}
+        headers={signedIn}
+        mode="manual"
+        onReject={onReject}
+      />,
+    );
+    expect(screen.getByText("Loading upload limits…")).toBeInTheDocument();
+    await dropFiles([
+      makeFile("me.png", "image/png"),
+      makeFile("me-too.png", "image/png"),
+    ]);
+    expect(fileRows().map((row) => row.dataset.state)).toEqual([
+      "queued",
+      "queued",
+    ]);
+    expect(
+      screen.getByRole("button", { name: "Upload 2 files" }),
+    ).toBeDisabled();
+
+    release();
+    await waitFor(() =>
+      expect(fileRow("me-too.png").dataset.state).toBe("rejected"),
+    );
+    expect(fileRow("me.png").dataset.state).toBe("queued");
+    expect(onReject).toHaveBeenCalledTimes(1);
+    expect(fileRow("me-too.png")).toHaveTextContent(
+      "me-too.png was not added: the limit is 1 file",
+    );
+  });
+
+  it("uploads only after Upload in manual mode", async () => {
+    const user = userEvent.setup();
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        mode="manual"
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("later.png", "image/png")]);
+    expect(fileRow("later.png").dataset.state).toBe("queued");
+    await user.click(screen.getByRole("button", { name: "Upload 1 file" }));
+    await waitFor(
+      () => expect(fileRow("later.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+  });
+
+  it("reports a route config failure", async () => {
+    const user = userEvent.setup();
+    stack.failNextRouteConfig();
+    const release = stack.holdRouteConfig();
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await dropFiles([makeFile("early.png", "image/png")]);
+    release();
+    await waitFor(() =>
+      expect(fileRow("early.png").dataset.state).toBe("error"),
+    );
+    const message = `Could not load the upload limits from ${stack.url}: GET returned 500 Internal Server Error`;
+    expect(fileRow("early.png")).toHaveTextContent(message);
+    expect(
+      document.querySelector('[data-slot="dropzone-restrictions"]'),
+    ).toHaveTextContent(message);
+
+    await user.click(screen.getByRole("button", { name: "Retry early.png" }));
+    await waitFor(
+      () => expect(fileRow("early.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+  });
+});
