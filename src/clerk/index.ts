@@ -1,1 +1,9 @@
-export {};
+export {
+  defaultLoadingMessage,
+  defaultSignedOutMessage,
+  useClerkUploadAuth,
+} from "./use-clerk-upload-auth";
+export type {
+  ClerkUploadAuthOptions,
+  ClerkUploadAuthProps,
+} from "./use-clerk-upload-auth";
