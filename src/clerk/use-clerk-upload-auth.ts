@@ -3,7 +3,7 @@ import { useCallback, useMemo, type ReactNode } from "react";
 
 /** Options of `useClerkUploadAuth`. */
 export interface ClerkUploadAuthOptions {
-  /** Shown in the drop area when nobody is signed in. */
+  /** Shown in the drop area when no user is signed in. */
   signedOutMessage?: ReactNode;
   /** Shown in the drop area while Clerk loads. */
   loadingMessage?: ReactNode;
@@ -26,9 +26,9 @@ export interface ClerkUploadAuthProps {
    * Clerk refreshes when needed. The Dropzone calls it before every upload.
    */
   headers: () => Promise<HeadersInit>;
-  /** `true` while Clerk loads and while nobody is signed in. */
+  /** `true` while Clerk loads and while no user is signed in. */
   disabled: boolean;
-  /** Why uploads are disabled, or `undefined` when they are not. */
+  /** Message that explains why uploads are disabled, `undefined` when enabled. */
   disabledMessage: ReactNode | undefined;
 }
 
@@ -42,7 +42,7 @@ export const defaultLoadingMessage = "Checking your sign-in…";
  * Connects a Dropzone to Clerk: it sends the session token with every
  * upload request, which upload routes on another origin need because the
  * `__session` cookie does not reach them, and disables the drop area with a
- * message while Clerk loads or nobody is signed in. Call it inside
+ * message while Clerk loads or no user is signed in. Call it inside
  * `<ClerkProvider>`.
  *
  * @example
@@ -65,8 +65,8 @@ export function useClerkUploadAuth(
   });
 
   const headers = useCallback(async (): Promise<HeadersInit> => {
-    // A null token means the user signed out since the last render. Sending
-    // no header lets the server answer with its "sign in" message.
+    // A null token means the user signed out since the last render. Without
+    // a header, the server rejects the upload with its "sign in" message.
     const token = await getToken(template ? { template } : undefined);
 
     return token ? { Authorization: `Bearer ${token}` } : {};

@@ -148,7 +148,7 @@ function organizationId(claims: ClerkSessionClaims): string | null {
  * `__session` cookie, verified by `@clerk/backend`. A request without a
  * token returns `null` (403 "You must be signed in"). An expired, forged,
  * wrong-audience or wrong-origin token is rejected with 403 FORBIDDEN and a
- * message that says why.
+ * message that explains why.
  *
  * @throws TypeError when neither a JWT public key nor a secret key is set.
  */

@@ -89,7 +89,7 @@ async function authorize<TAuth extends UploadAuth>(
   const decision = await runHook(hook, context, "authorize");
   if (decision === true) return;
 
-  // Anything but `true` rejects, so a hook that forgets to return fails
+  // Anything but `true` rejects, so a hook without a return statement fails
   // closed.
   throw forbiddenError(
     typeof decision === "string" && decision !== ""
@@ -124,11 +124,11 @@ async function enforceQuota<TAuth extends UploadAuth>(
 }
 
 /**
- * Wraps a route's middleware so that every upload request is authenticated,
- * its files are checked against the route's limits, and the `authorize`,
- * `quota` and `metadata` hooks run, in this order, before the route's own
- * middleware and before UploadThing signs any upload URL. The returned
- * metadata always contains the authenticated `userId`.
+ * Wraps a route's middleware with the checks of every upload request. In
+ * order: authentication, the file checks against the route's limits, and
+ * the `authorize`, `quota` and `metadata` hooks. All of them run before the
+ * route's own middleware and before UploadThing signs any upload URL. The
+ * returned metadata always contains the authenticated `userId`.
  */
 export function guardMiddleware<TAuth extends UploadAuth>(
   route: string,

@@ -34,7 +34,7 @@ export type AuthFunction<TAuth extends UploadAuth> = (
   request: Request,
 ) => MaybePromise<TAuth | null | undefined>;
 
-/** What the router knows about an authenticated upload request. */
+/** Information about an authenticated upload request, passed to hooks. */
 export interface UploadRequestContext<
   TAuth extends UploadAuth,
   TRoute extends string = string,
@@ -70,7 +70,7 @@ export interface PresetOverride {
 }
 
 /**
- * Which presets the router contains: `false` leaves one out, `true` or an
+ * Preset settings by route name: `false` leaves a preset out, `true` or an
  * omitted key keeps its defaults, and an object overrides them.
  */
 export type PresetOptions = { [K in PresetName]?: boolean | PresetOverride };

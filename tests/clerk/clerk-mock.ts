@@ -23,7 +23,7 @@ export const clerkState: { current: MockAuthState } = {
 /** Records the options of every `useAuth` call. */
 export const useAuthCalls: unknown[] = [];
 
-/** The replacement module for `vi.mock("@clerk/react", ...)`. */
+/** Returns the replacement module for `vi.mock("@clerk/react", ...)`. */
 export function mockClerkReact() {
   return {
     useAuth: vi.fn((options?: unknown) => {

@@ -23,7 +23,7 @@ export interface RequestRecorder extends LocalServer {
 }
 
 /**
- * Starts a server on 127.0.0.1 that answers every request with
+ * Starts a server on 127.0.0.1 that responds to every request with
  * `{ "ok": true }` and records it, so tests can check that the route
  * handler never contacted the ingest server for a rejected request.
  */
