@@ -28,6 +28,23 @@ export default {
   },
   async viteFinal(config) {
     config.plugins = [...(config.plugins ?? []), tailwindcss()];
+    // Pre-bundles the dependencies the stories reach only through src/, so
+    // Vite does not discover them mid-run and reload the test page.
+    config.optimizeDeps = {
+      ...config.optimizeDeps,
+      include: [
+        ...(config.optimizeDeps?.include ?? []),
+        "@clerk/react",
+        "@radix-ui/react-progress",
+        "@uploadthing/mime-types",
+        "@uploadthing/react",
+        "clsx",
+        "tailwind-merge",
+        "msw",
+        "msw/browser",
+        "uploadthing/client",
+      ],
+    };
     return config;
   },
 } satisfies StorybookConfig;

@@ -8,13 +8,6 @@ import { defaultRouterConfig } from "../stories/support/routes";
 import { themeGlobalType, withTheme } from "./theme";
 import "./preview.css";
 
-declare module "@storybook/react-vite" {
-  interface Parameters {
-    /** How the emulated UploadThing servers respond in this story. */
-    uploadNetwork?: UploadNetworkScenario;
-  }
-}
-
 const preview: Preview = {
   tags: ["autodocs"],
   parameters: {
@@ -30,8 +23,12 @@ const preview: Preview = {
     await startUploadNetwork();
   },
   beforeEach({ parameters }) {
+    // `parameters.uploadNetwork`: how the emulated UploadThing servers
+    // respond in this story.
+    const scenario = parameters.uploadNetwork as
+      UploadNetworkScenario | undefined;
     applyUploadNetworkScenario(
-      parameters.uploadNetwork ?? { routerConfig: defaultRouterConfig },
+      scenario ?? { routerConfig: defaultRouterConfig },
     );
   },
 };

@@ -1,0 +1,137 @@
+import { createRoot } from "react-dom/client";
+import { Dropzone } from "../../src";
+import {
+  applyUploadNetworkScenario,
+  startUploadNetwork,
+} from "../../stories/support/network";
+import { createManyFiles } from "../../stories/support/files";
+import { dropFiles } from "../../stories/support/interactions";
+import { bulkRoute, defaultRouterConfig } from "../../stories/support/routes";
+import { BaselineList } from "./baseline-list";
+import {
+  monitorMainThread,
+  nextPaint,
+  waitForDom,
+  type MainThreadReport,
+} from "./measure";
+import "../../src/styles.css";
+
+/** The component under test: dropsync's Dropzone or the baseline list. */
+type Subject = "dropsync" | "baseline";
+
+interface Selectors {
+  area: string;
+  /** Whether the list shows all `count` dropped files. */
+  listComplete: (count: number) => boolean;
+}
+
+const SELECTORS: Record<Subject, Selectors> = {
+  dropsync: {
+    area: '[data-slot="dropzone-area"]',
+    // Above 100 rows the Dropzone mounts only the rows in view; each carries
+    // aria-setsize, the length of the whole list.
+    listComplete: (count) =>
+      document
+        .querySelector('[data-slot="dropzone-file"]')
+        ?.getAttribute("aria-setsize") === String(count),
+  },
+  baseline: {
+    area: '[data-slot="baseline-area"]',
+    listComplete: (count) =>
+      document.querySelectorAll('[data-slot="baseline-file"]').length === count,
+  },
+};
+
+const params = new URLSearchParams(window.location.search);
+const subject: Subject =
+  params.get("subject") === "baseline" ? "baseline" : "dropsync";
+const autoUpload = params.get("upload") === "auto";
+const selectors = SELECTORS[subject];
+
+let markUploadsDone = () => {};
+const uploadsDone = new Promise<void>((resolve) => {
+  markUploadsDone = resolve;
+});
+
+function dropArea(): Element {
+  const area = document.querySelector(selectors.area);
+  if (!area) throw new Error(`Drop area ${selectors.area} not found.`);
+  return area;
+}
+
+/** Resolves with `performance.now()` at the moment the next drop fires. */
+function timeOfNextDrop(): Promise<number> {
+  return new Promise((resolve) =>
+    document.addEventListener("drop", () => resolve(performance.now()), {
+      capture: true,
+      once: true,
+    }),
+  );
+}
+
+/** Times a drop of `count` files until the list shows all of them. */
+async function measureDrop(count: number) {
+  const files = createManyFiles(count);
+  const dropped = timeOfNextDrop();
+  await dropFiles(dropArea(), files);
+  const start = await dropped;
+  await waitForDom(() => selectors.listComplete(count), 30_000);
+  const rowsInDom = performance.now() - start;
+  await nextPaint();
+  return { rowsInDom, painted: performance.now() - start };
+}
+
+/** Drops `count` files that upload at once; watches the main thread. */
+async function measureUpload(
+  count: number,
+): Promise<MainThreadReport & { total: number }> {
+  const files = createManyFiles(count);
+  const stopMonitor = monitorMainThread();
+  const dropped = timeOfNextDrop();
+  await dropFiles(dropArea(), files);
+  const start = await dropped;
+  await uploadsDone;
+  const total = performance.now() - start;
+  return { ...stopMonitor(), total };
+}
+
+declare global {
+  interface Window {
+    benchmark: {
+      ready: Promise<void>;
+      measureDrop: typeof measureDrop;
+      measureUpload: typeof measureUpload;
+    };
+  }
+}
+
+async function mount(): Promise<void> {
+  await startUploadNetwork();
+  applyUploadNetworkScenario({
+    routerConfig: defaultRouterConfig,
+    latencyMs: 10,
+    bytesPerSecond: 1_000_000,
+    progressIntervalMs: 20,
+  });
+  const root = document.getElementById("root");
+  if (!root) throw new Error("#root not found.");
+  createRoot(root).render(
+    subject === "baseline" ? (
+      <BaselineList autoUpload={autoUpload} onUploadsDone={markUploadsDone} />
+    ) : (
+      <Dropzone
+        endpoint="bulkUploader"
+        routeConfig={bulkRoute}
+        mode={autoUpload ? "auto" : "manual"}
+        concurrency={6}
+        onBatchComplete={markUploadsDone}
+      />
+    ),
+  );
+  await waitForDom(
+    () => document.querySelector(selectors.area) !== null,
+    10_000,
+  );
+}
+
+window.benchmark = { ready: mount(), measureDrop, measureUpload };

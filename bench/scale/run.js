@@ -1,0 +1,170 @@
+/*
+ * Scale benchmark: dropsync's Dropzone against a baseline list, in headless
+ * Debian Chromium, both measured in this run.
+ *   1. A drop of 2,000 files: milliseconds until every row is in the DOM.
+ *   2. 200 files uploading through the emulated UploadThing network: the
+ *      longest main-thread task.
+ * Usage: npm run bench:scale
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import tailwindcss from "@tailwindcss/vite";
+import react from "@vitejs/plugin-react";
+import { chromium } from "playwright-core";
+import { build } from "vite";
+import { serveDirectory } from "./static-server.js";
+
+const DROP_FILE_COUNT = 2000;
+const UPLOAD_FILE_COUNT = 200;
+const DROP_RUNS = 5;
+const UPLOAD_RUNS = 3;
+/** Goals: rows within 1 s of the drop, no task of 50 ms or more. */
+const DROP_GOAL_MS = 1000;
+const LONG_TASK_GOAL_MS = 50;
+
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(benchDir, "../..");
+
+/** Builds the benchmark page in production mode into a temporary folder. */
+async function buildPage() {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), "dropsync-scale-"));
+  await build({
+    root: benchDir,
+    base: "./",
+    publicDir: path.join(repoRoot, ".storybook/public"),
+    mode: "production",
+    logLevel: "warn",
+    configFile: false,
+    plugins: [react(), tailwindcss()],
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function runInPage(browser, url, measure) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  try {
+    await page.goto(url);
+    await page.evaluate(() => window.benchmark.ready);
+    return await page.evaluate(measure);
+  } catch (error) {
+    throw new Error(`${url} failed: ${error.message} ${errors.join(" | ")}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureSubject(browser, baseUrl, subject) {
+  const drops = [];
+  for (let run = 0; run < DROP_RUNS; run += 1) {
+    drops.push(
+      await runInPage(
+        browser,
+        `${baseUrl}?subject=${subject}`,
+        `window.benchmark.measureDrop(${DROP_FILE_COUNT})`,
+      ),
+    );
+  }
+  const uploads = [];
+  for (let run = 0; run < UPLOAD_RUNS; run += 1) {
+    uploads.push(
+      await runInPage(
+        browser,
+        `${baseUrl}?subject=${subject}&upload=auto`,
+        `window.benchmark.measureUpload(${UPLOAD_FILE_COUNT})`,
+      ),
+    );
+  }
+  return {
+    rowsInDom: median(drops.map((drop) => drop.rowsInDom)),
+    painted: median(drops.map((drop) => drop.painted)),
+    longestLongTask: Math.max(...uploads.map((u) => u.longestLongTask)),
+    longTaskCount: median(uploads.map((u) => u.longTaskCount)),
+    longestEventLoopGap: median(uploads.map((u) => u.longestEventLoopGap)),
+    uploadTotal: median(uploads.map((u) => u.total)),
+  };
+}
+
+function format(ms) {
+  return `${ms.toFixed(0)} ms`;
+}
+
+function printReport(baseline, dropsync, chromiumVersion) {
+  const rows = [
+    ["2,000-file drop → rows in DOM (median)", "rowsInDom"],
+    ["2,000-file drop → next paint (median)", "painted"],
+    ["200 uploads: longest long task (max)", "longestLongTask"],
+    ["200 uploads: long tasks ≥ 50 ms (median)", "longTaskCount"],
+    ["200 uploads: longest event-loop gap (median)", "longestEventLoopGap"],
+    ["200 uploads: drop → all complete (median)", "uploadTotal"],
+  ];
+  console.log(
+    `\nScale benchmark, Chromium ${chromiumVersion}, ${os.cpus().length} CPUs,` +
+      ` ${DROP_RUNS} drop runs and ${UPLOAD_RUNS} upload runs per subject`,
+  );
+  console.log(
+    "Baseline: a useState list of the same rows on UploadThing's uploadFiles\n",
+  );
+  const header = ["metric", "baseline", "dropsync", "dropsync / baseline"];
+  const lines = rows.map(([label, key]) => {
+    const isCount = key === "longTaskCount";
+    const show = (value) => (isCount ? String(value) : format(value));
+    const ratio =
+      baseline[key] > 0 ? (dropsync[key] / baseline[key]).toFixed(2) : "n/a";
+    return [label, show(baseline[key]), show(dropsync[key]), ratio];
+  });
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...lines].map((line) => line[column].length)),
+  );
+  for (const line of [header, ...lines]) {
+    console.log(
+      line.map((cell, column) => cell.padEnd(widths[column])).join("  "),
+    );
+  }
+  const dropOk = dropsync.rowsInDom < DROP_GOAL_MS;
+  const taskOk = dropsync.longestLongTask < LONG_TASK_GOAL_MS;
+  console.log(
+    `\nGoal: rows in DOM under ${DROP_GOAL_MS} ms: ${dropOk ? "met" : "MISSED"}` +
+      ` (${format(dropsync.rowsInDom)}); no task of ${LONG_TASK_GOAL_MS} ms` +
+      ` or more: ${taskOk ? "met" : "MISSED"} (longest ${format(dropsync.longestLongTask)})`,
+  );
+}
+
+const outDir = await buildPage();
+const server = await serveDirectory(outDir);
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: CHROMIUM_FLAGS,
+});
+try {
+  const baseline = await measureSubject(browser, server.url, "baseline");
+  const dropsync = await measureSubject(browser, server.url, "dropsync");
+  printReport(baseline, dropsync, browser.version());
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(outDir, { recursive: true, force: true });
+}
