@@ -38,8 +38,8 @@ export function multipartBody(
   content: Uint8Array,
   boundary: string,
   fileName = "file.bin",
-): Buffer {
-  return Buffer.concat([
+): Uint8Array<ArrayBuffer> {
+  const body = Buffer.concat([
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; ` +
         `filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
@@ -47,4 +47,5 @@ export function multipartBody(
     Buffer.from(content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
+  return new Uint8Array(body);
 }
