@@ -1,6 +1,7 @@
 import { genUploader } from "uploadthing/client";
 import type { ClientUploadedFileData } from "uploadthing/types";
 import type { DropzoneMessages } from "./messages";
+import { getMimeLookup, loadMimeLookup } from "./mime-lookup";
 import {
   fetchEndpointMetadata,
   selectRouteConfig,
@@ -99,7 +100,9 @@ export class UploadController {
       (error: unknown) => {
         if (request.signal.aborted) return;
         const detail = error instanceof Error ? error.message : String(error);
-        this.failUnchecked(messages.routeConfigFailed(url, detail));
+        const message = messages.routeConfigFailed(url, detail);
+        this.routeConfig.set({ status: "error", message });
+        this.failUnchecked(message);
       },
     );
   }
@@ -110,7 +113,7 @@ export class UploadController {
     const rows = files.map((file) => this.createRow(file));
     this.store.add(rows);
     const state = this.routeConfig.get();
-    if (state.status !== "ready") {
+    if (state.status !== "ready" || this.unchecked.size > 0) {
       for (const row of rows) this.unchecked.add(row.id);
       if (state.status === "error") this.loadRouteConfig();
       return;
@@ -253,10 +256,16 @@ export class UploadController {
     const { endpoint, url, messages } = this.options;
     const config = selectRouteConfig(source, endpoint);
     if (!config) {
-      this.failUnchecked(messages.unknownEndpoint(endpoint, url));
+      const message = messages.unknownEndpoint(endpoint, url);
+      this.routeConfig.set({ status: "error", message });
+      this.failUnchecked(message);
       return;
     }
     this.routeConfig.set({ status: "ready", config });
+    this.checkUnchecked(config);
+  }
+
+  private checkUnchecked(config: DropzoneRouteConfig): void {
     const waiting = [...this.unchecked]
       .map((id) => this.store.get(id))
       .filter((row): row is DropzoneFile => row?.status === "queued");
@@ -265,7 +274,6 @@ export class UploadController {
   }
 
   private failUnchecked(message: string): void {
-    this.routeConfig.set({ status: "error", message });
     for (const id of this.unchecked) {
       this.store.update(id, {
         status: "error",
@@ -278,6 +286,19 @@ export class UploadController {
 
   private check(rows: DropzoneFile[], config: DropzoneRouteConfig): void {
     if (rows.length === 0) return;
+    if (!getMimeLookup() && rows.some((row) => row.type === "")) {
+      // Files without a browser type are matched by extension, so checks wait
+      // for the extension table and keep their order.
+      for (const row of rows) this.unchecked.add(row.id);
+      loadMimeLookup().then(
+        () => this.checkUnchecked(config),
+        (error: unknown) => {
+          const detail = error instanceof Error ? error.message : String(error);
+          this.failUnchecked(this.options.messages.mimeTableFailed(detail));
+        },
+      );
+      return;
+    }
     const pending = new Set(rows.map((row) => row.id));
     const existing = this.store
       .list()

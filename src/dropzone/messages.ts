@@ -27,6 +27,8 @@ export interface DropzoneMessages {
   stalled: (name: string, seconds: number) => string;
   uploadFailed: (name: string) => string;
   routeConfigFailed: (url: string, detail: string) => string;
+  /** Reason when the extension table for files without a type failed to load. */
+  mimeTableFailed: (detail: string) => string;
   unknownEndpoint: (endpoint: string, url: string) => string;
   status: Record<DropzoneFileStatus, string>;
   upload: (count: number) => string;
@@ -106,6 +108,8 @@ export const defaultMessages: DropzoneMessages = {
   uploadFailed: (name) => `${name} failed to upload`,
   routeConfigFailed: (url, detail) =>
     `Could not load the upload limits from ${url}: ${detail}`,
+  mimeTableFailed: (detail) =>
+    `Could not load the file type table: ${detail}; retry to try again`,
   unknownEndpoint: (endpoint, url) =>
     `No route named "${endpoint}" in the route config from ${url}`,
   status: {

@@ -15,7 +15,11 @@ export type DropzoneState =
 export type DropzoneRejectionCode =
   "file-invalid-type" | "file-too-large" | "too-many-files" | "duplicate-file";
 
-/** Stable codes for files that failed after they were accepted. */
+/**
+ * Stable codes for files that failed after they were added. A file gets
+ * `route-config-failed` when the route config, or the extension table for
+ * files without a browser type, could not be loaded before its check.
+ */
 export type DropzoneErrorCode =
   "upload-failed" | "stalled" | "route-config-failed";
 

@@ -1,6 +1,6 @@
-import { lookup } from "@uploadthing/mime-types";
 import type { DropzoneMessages } from "./messages";
 import { describeType } from "./messages";
+import { getMimeLookup } from "./mime-lookup";
 import type {
   DropzoneFile,
   DropzoneRejectionCode,
@@ -11,7 +11,8 @@ import type {
  * Returns the route type key a file counts under, or undefined when the route
  * does not allow it. Mirrors UploadThing's server-side `matchFileType`, with
  * MIME types compared case-insensitively: the browser type wins, and an
- * empty one (common for .md, .csv and .heic) is looked up by extension.
+ * empty one (common for .md, .csv and .heic) is looked up by extension once
+ * `loadMimeLookup` has run.
  */
 export function matchTypeKey(
   name: string,
@@ -19,7 +20,8 @@ export function matchTypeKey(
   allowedKeys: readonly string[],
 ): string | undefined {
   const blob = allowedKeys.includes("blob") ? "blob" : undefined;
-  const mime = (browserType || lookup(name) || "").toLowerCase();
+  const lookup = getMimeLookup();
+  const mime = (browserType || lookup?.(name) || "").toLowerCase();
   if (!mime) return blob;
 
   const exact = allowedKeys.find(

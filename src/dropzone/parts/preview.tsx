@@ -1,8 +1,10 @@
 import { useEffect, useState } from "react";
 import { cn } from "../../lib/cn";
 import type { DropzoneFile } from "../types";
-import { matchTypeKey } from "../validation";
 import { FileIcon } from "./icons";
+
+// Image files that browsers often report with an empty type.
+const IMAGE_EXTENSION = /\.(avif|heic|heif|jxl|webp|png|jpe?g|gif)$/i;
 
 /**
  * Creates an object URL for a file while mounted and revokes it on unmount
@@ -29,7 +31,9 @@ function useObjectUrl(file: File | undefined, attempt: number) {
  * files and for images the browser cannot decode (HEIC outside Safari).
  */
 export function FilePreview({ row }: { row: DropzoneFile }) {
-  const isImage = matchTypeKey(row.name, row.type, ["image"]) === "image";
+  const isImage =
+    row.type.toLowerCase().startsWith("image/") ||
+    (row.type === "" && IMAGE_EXTENSION.test(row.name));
   const url = useObjectUrl(isImage ? row.file : undefined, row.attempt);
   const [brokenUrl, setBrokenUrl] = useState<string>();
   const box =
