@@ -17,17 +17,12 @@ const isPublicRoute = createRouteMatcher([
   "/api/uploadthing",
 ]);
 
-const clerk = clerkMiddleware(
-  async (auth, request) => {
-    if (!isPublicRoute(request)) await auth.protect();
-  },
-  () => {
-    const { auth } = loadSettings();
-    return auth.mode === "clerk"
-      ? { publishableKey: auth.publishableKey, secretKey: auth.secretKey }
-      : {};
-  },
-);
+// Clerk reads NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY and CLERK_SECRET_KEY from
+// the environment per request. Passing them as options instead would also
+// need CLERK_ENCRYPTION_KEY.
+const clerk = clerkMiddleware(async (auth, request) => {
+  if (!isPublicRoute(request)) await auth.protect();
+});
 
 /** Runs Clerk's middleware when Clerk keys are set; local mode skips it. */
 export default function proxy(request: NextRequest, event: NextFetchEvent) {

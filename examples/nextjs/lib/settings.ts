@@ -94,6 +94,7 @@ function readAuth(env: Env): AuthSettings {
   const publishableKey = nonEmpty(env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
   const secretKey = nonEmpty(env.CLERK_SECRET_KEY);
   if (publishableKey && secretKey) {
+    checkClerkKeys(publishableKey, secretKey);
     return { mode: "clerk", publishableKey, secretKey };
   }
   if (publishableKey || secretKey) {
@@ -106,6 +107,32 @@ function readAuth(env: Env): AuthSettings {
     );
   }
   return { mode: "local" };
+}
+
+// Clerk rejects malformed keys on every request with a 500; checking them
+// at start names the variable instead.
+function checkClerkKeys(publishableKey: string, secretKey: string): void {
+  const match = /^pk_(test|live)_(.+)$/.exec(publishableKey);
+  let frontendApi = "";
+  try {
+    frontendApi = match ? atob(match[2]!) : "";
+  } catch {
+    // Not base64: reported below.
+  }
+  if (!frontendApi.endsWith("$")) {
+    throw new SettingsError(
+      "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY is not a Clerk publishable key: " +
+        `expected pk_test_… or pk_live_… with a base64 part, got ` +
+        `"${publishableKey.slice(0, 12)}…". Copy it from the Clerk dashboard ` +
+        "(API Keys).",
+    );
+  }
+  if (!/^sk_(test|live)_./.test(secretKey)) {
+    throw new SettingsError(
+      "CLERK_SECRET_KEY is not a Clerk secret key: expected sk_test_… or " +
+        "sk_live_…. Copy it from the Clerk dashboard (API Keys).",
+    );
+  }
 }
 
 function readUploads(env: Env): UploadSettings {
@@ -121,7 +148,7 @@ function readUploads(env: Env): UploadSettings {
   return {
     target: "emulator",
     token: localUploadThingToken(),
-    ingestUrl: `http://localhost:${port}`,
+    ingestUrl: `http://127.0.0.1:${port}`,
   };
 }
 

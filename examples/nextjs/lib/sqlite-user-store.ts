@@ -10,9 +10,9 @@ import type { Db } from "./db";
  *   an older create or update never brings a deleted user back;
  * - a delete writes a tombstone (profile fields null) when its time is at or
  *   after the stored `updated_at`, also for an id never seen before.
- * One extra rule: a create that loses to a tombstone still fills the
- * tombstone's missing `created_at`, so the final row does not depend on
- * which of the two arrived first.
+ * - an upsert that loses still fills a missing `created_at` (a tombstone
+ *   written before the create arrived), so the final row does not depend on
+ *   the arrival order.
  */
 export function sqliteUserStore(db: Db): UserStore {
   const upsert = db.prepare(

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // `npm run dev`: starts the local UploadThing ingest emulator (unless
-// UPLOADTHING_TOKEN is set) and `next dev`, prefixes the emulator's output,
-// forwards Ctrl+C and SIGTERM to both, and stops both when either exits.
+// UPLOADTHING_TOKEN is set) and `next dev`, forwards Ctrl+C and SIGTERM to
+// both, and stops both when either exits.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import readline from "node:readline";
 import {
   DEFAULT_INGEST_PORT,
   DEFAULT_PORT,
@@ -23,18 +22,13 @@ const useEmulator = !process.env.UPLOADTHING_TOKEN?.trim();
 const children = [];
 let stopping = false;
 
-function start(name, args, { prefix }) {
+function start(name, args) {
+  // The emulator prefixes its own lines with [ingest].
   const child = spawn(process.execPath, args, {
     cwd: appDir,
     env: process.env,
-    stdio: prefix ? ["ignore", "pipe", "pipe"] : "inherit",
+    stdio: "inherit",
   });
-  if (prefix) {
-    for (const stream of [child.stdout, child.stderr]) {
-      const lines = readline.createInterface({ input: stream });
-      lines.on("line", (line) => console.log(`[${name}] ${line}`));
-    }
-  }
   child.on("exit", (code, signal) => {
     if (!stopping) {
       console.error(
@@ -67,15 +61,11 @@ if (useEmulator) {
   );
   console.log(
     `[dev] UPLOADTHING_TOKEN is not set: uploads go to the local ingest ` +
-      `emulator on http://localhost:${ingestPort}, stored in ${uploadDir}.`,
+      `emulator on http://127.0.0.1:${ingestPort}, stored in ${uploadDir}.`,
   );
-  start("ingest", [cli, "ingest", "--port", ingestPort, "--dir", uploadDir], {
-    prefix: true,
-  });
+  start("ingest", [cli, "ingest", "--port", ingestPort, "--dir", uploadDir]);
 } else {
   console.log("[dev] UPLOADTHING_TOKEN is set: uploads go to UploadThing.");
 }
 
-start("next", [resolveFromApp("next/dist/bin/next"), "dev", "-p", port], {
-  prefix: false,
-});
+start("next", [resolveFromApp("next/dist/bin/next"), "dev", "-p", port]);

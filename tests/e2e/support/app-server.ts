@@ -86,7 +86,7 @@ export async function startExampleApp(
 
   const app: ExampleApp = {
     url: `http://localhost:${appPort}`,
-    ingestUrl: `http://localhost:${ingestPort}`,
+    ingestUrl: `http://127.0.0.1:${ingestPort}`,
     uploadDir,
     databasePath,
     server,

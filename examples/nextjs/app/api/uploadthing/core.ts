@@ -1,11 +1,17 @@
-import { clerkAuth, createFileRouter } from "dropsync/server";
+import { clerkAuth, createFileRouter, type AuthFunction } from "dropsync/server";
 import { getDatabase } from "@/lib/db";
 import { LOCAL_USER } from "@/lib/defaults.js";
 import { loadSettings } from "@/lib/settings";
 import { recordUpload } from "@/lib/uploads-store";
 
-// Reads the Clerk keys from CLERK_SECRET_KEY (or CLERK_JWT_KEY) per request.
-const clerk = clerkAuth();
+let clerk: AuthFunction<{ userId: string }> | undefined;
+
+// Created on the first request in Clerk mode: clerkAuth() reads
+// CLERK_SECRET_KEY (or CLERK_JWT_KEY) and throws when neither is set.
+function clerkUser(request: Request) {
+  clerk ??= clerkAuth();
+  return clerk(request);
+}
 
 /**
  * The app's upload routes: dropsync's presets (avatar, gallery, documents,
@@ -17,7 +23,7 @@ export const uploadRouter = createFileRouter({
   // module without the production environment.
   auth: (request) =>
     loadSettings().auth.mode === "clerk"
-      ? clerk(request)
+      ? clerkUser(request)
       : { userId: LOCAL_USER.id },
   onUploadComplete: ({ userId, route, file }) => {
     recordUpload(getDatabase(), {

@@ -1,0 +1,29 @@
+import { getDatabase } from "./db";
+import { loadSettings, SettingsError, type Settings } from "./settings";
+
+/**
+ * Checks the settings and creates or migrates the database before the first
+ * request. An invalid setting stops the server with its message, instead of
+ * a server that answers every request with 500.
+ */
+export function checkStartup(): void {
+  try {
+    const settings = loadSettings();
+    getDatabase();
+    console.log(describeSettings(settings));
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(`\nThe dropsync example cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+function describeSettings(settings: Settings): string {
+  const auth =
+    settings.auth.mode === "clerk" ? "Clerk" : "local mode (no Clerk keys)";
+  const uploads =
+    settings.uploads.target === "emulator"
+      ? `the ingest emulator at ${settings.uploads.ingestUrl}`
+      : "UploadThing";
+  return `dropsync example: ${auth}, uploads to ${uploads}, database ${settings.databasePath}`;
+}
