@@ -1,4 +1,4 @@
-import { verifyToken } from "@clerk/backend";
+import type { verifyToken } from "@clerk/backend";
 import { UploadThingError } from "uploadthing/server";
 import type { UploadAuth } from "./router-options";
 import { forbiddenError } from "./upload-error";
@@ -44,6 +44,29 @@ export interface ClerkAuthOptions {
    * default, and so does this function.
    */
   allowPendingSessions?: boolean;
+}
+
+type ClerkBackend = typeof import("@clerk/backend");
+let clerkBackend: Promise<ClerkBackend> | undefined;
+
+// @clerk/backend is an optional peer dependency, so it loads on the first
+// request: apps with their own auth function do not need it installed.
+async function loadClerkBackend(): Promise<ClerkBackend> {
+  clerkBackend ??= import("@clerk/backend");
+  try {
+    return await clerkBackend;
+  } catch (error) {
+    clerkBackend = undefined;
+    console.error(
+      "dropsync: clerkAuth could not load @clerk/backend. Install it with `npm install @clerk/backend`.",
+      error,
+    );
+    throw new UploadThingError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: "The server could not verify session tokens.",
+      cause: error,
+    });
+  }
 }
 
 function environmentVariable(name: string): string | undefined {
@@ -168,6 +191,7 @@ export function clerkAuth(
     const token = sessionTokenFromRequest(request);
     if (!token) return null;
 
+    const { verifyToken } = await loadClerkBackend();
     let claims: ClerkSessionClaims;
     try {
       claims = await verifyToken(token, {
