@@ -31,7 +31,10 @@ export interface IdempotencyStore {
 
 /** Options of {@link memoryIdempotencyStore}. */
 export interface MemoryIdempotencyStoreOptions {
-  /** Max number of ids kept; the oldest are dropped first. Default 10 000. */
+  /**
+   * Max number of ids kept. Default 10 000. Ids are dropped oldest first in
+   * batches, so at least the most recent half of this number is kept.
+   */
   maxEntries?: number;
   /** How long a processed id is remembered, in milliseconds. Default 24 h. */
   maxAgeMs?: number;
@@ -55,21 +58,30 @@ export function memoryIdempotencyStore(
   const maxAgeMs = positiveOption(options.maxAgeMs, 86_400_000, "maxAgeMs");
   const leaseMs = positiveOption(options.leaseMs, 300_000, "leaseMs");
   const now = options.now ?? Date.now;
-  // A Map iterates in insertion order, so the first key is the oldest entry.
-  const entries = new Map<string, MemoryEntry>();
+  // Two generations: when the newer one holds half of maxEntries, it becomes
+  // the older one and the previous older one is dropped whole. This bounds
+  // the size in O(1) per write, where evicting single Map keys in insertion
+  // order gets slow in V8 once many keys were deleted.
+  const generationSize = Math.max(1, Math.floor(maxEntries / 2));
+  let newer = new Map<string, MemoryEntry>();
+  let older = new Map<string, MemoryEntry>();
+
+  function get(id: string): MemoryEntry | undefined {
+    return newer.get(id) ?? older.get(id);
+  }
 
   function set(id: string, entry: MemoryEntry): void {
-    entries.delete(id);
-    entries.set(id, entry);
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value as string;
-      entries.delete(oldest);
+    older.delete(id);
+    newer.set(id, entry);
+    if (newer.size >= generationSize) {
+      older = newer;
+      newer = new Map();
     }
   }
 
   return {
     claim(id) {
-      const entry = entries.get(id);
+      const entry = get(id);
       if (entry !== undefined && entry.expiresAt > now()) return entry.state;
       set(id, { state: "in_progress", expiresAt: now() + leaseMs });
       return "acquired";
@@ -78,7 +90,8 @@ export function memoryIdempotencyStore(
       set(id, { state: "processed", expiresAt: now() + maxAgeMs });
     },
     release(id) {
-      entries.delete(id);
+      newer.delete(id);
+      older.delete(id);
     },
   };
 }

@@ -159,15 +159,15 @@ describe("memoryIdempotencyStore", () => {
     expect(store.claim("msg_1")).toBe("acquired");
   });
 
-  it("oldest id is dropped beyond maxEntries", () => {
-    const store = memoryIdempotencyStore({ maxEntries: 2 });
-    for (const id of ["msg_1", "msg_2", "msg_3"]) {
+  it("oldest ids are dropped beyond maxEntries", () => {
+    const store = memoryIdempotencyStore({ maxEntries: 4 });
+    for (const id of ["msg_1", "msg_2", "msg_3", "msg_4", "msg_5"]) {
       store.claim(id);
       store.complete(id);
     }
 
-    expect(store.claim("msg_3")).toBe("processed");
-    expect(store.claim("msg_2")).toBe("processed");
+    expect(store.claim("msg_5")).toBe("processed");
+    expect(store.claim("msg_4")).toBe("processed");
     expect(store.claim("msg_1")).toBe("acquired");
   });
 
