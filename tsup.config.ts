@@ -42,6 +42,13 @@ export default defineConfig([
     platform: "neutral",
   },
   {
+    // Picked by the `node` export condition: the same API, signing with
+    // node:crypto, which is several times faster in Node than crypto.subtle.
+    ...shared,
+    entry: { "webhooks.node": "src/webhooks/index.node.ts" },
+    platform: "node",
+  },
+  {
     ...shared,
     entry: { testing: "src/testing/index.ts" },
     platform: "node",
