@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUploadthing, UploadThingError } from "uploadthing/server";
+import {
+  createUploadthing,
+  UploadThingError,
+  UTFiles,
+} from "uploadthing/server";
 import { createFileRouter, type UploadAuth } from "../../src/server";
 import {
   startRequestRecorder,
@@ -21,6 +25,7 @@ function headerAuth(request: Request): UploadAuth | null {
 
 const f = createUploadthing();
 const quotaByUser: Record<string, number> = { user_full: 1024 };
+const fileQuotaByUser: Record<string, number> = { user_last_file: 1 };
 
 const router = createFileRouter({
   auth: headerAuth,
@@ -29,13 +34,26 @@ const router = createFileRouter({
     reports: f({ pdf: { maxFileSize: "1MB", maxFileCount: 2 } })
       .middleware(() => ({ team: "finance" }))
       .onUploadComplete(() => ({ stored: true })),
+    tagged: f({ image: { maxFileCount: 2 } })
+      .middleware(({ files }) => ({
+        [UTFiles]: files.map((file, index) => ({
+          ...file,
+          customId: `photo-${index}`,
+        })),
+      }))
+      .onUploadComplete(() => undefined),
   },
   authorize: ({ userId, route }) =>
     route !== "reports" ||
     userId === "user_admin" ||
     "Only admins can upload reports.",
-  quota: ({ userId }) =>
-    userId in quotaByUser ? { remainingBytes: quotaByUser[userId] } : null,
+  quota: ({ userId }) => {
+    if (userId in quotaByUser) return { remainingBytes: quotaByUser[userId] };
+    if (userId in fileQuotaByUser) {
+      return { remainingFiles: fileQuotaByUser[userId] };
+    }
+    return null;
+  },
   metadata: ({ route }) => ({ uploadedVia: route }),
 });
 
@@ -159,6 +177,15 @@ describe("createFileRouter forged presign requests", () => {
         'The file name "../../etc/passwd" contains a path separator or a control character.',
     },
     {
+      name: "file without type or extension",
+      slug: "avatar",
+      files: [{ name: "photo", size: 1000, type: "" }],
+      status: 400,
+      code: "BAD_REQUEST",
+      message:
+        "photo has no known file type. The avatar route accepts image files.",
+    },
+    {
       name: "no files",
       slug: "gallery",
       files: [],
@@ -264,6 +291,23 @@ describe("createFileRouter authorize and quota", () => {
     });
   });
 
+  it("rejects more files than the quota", async () => {
+    const response = await requestPresignedUrls(
+      handlerUrl,
+      "gallery",
+      [photo, { ...photo, name: "photo2.jpg" }],
+      { headers: { "x-user-id": "user_last_file" } },
+    );
+
+    expect(response).toEqual({
+      status: 403,
+      body: {
+        code: "FORBIDDEN",
+        message: "This upload has 2 files, but your quota allows only 1 more.",
+      },
+    });
+  });
+
   it("rejects uploads over the quota", async () => {
     const response = await requestPresignedUrls(
       handlerUrl,
@@ -334,6 +378,31 @@ describe("createFileRouter accepted requests", () => {
       uploadedVia: "reports",
       userId: "user_admin",
     });
+  });
+
+  it("accepts an upper-case extension", async () => {
+    const response = await requestPresignedUrls(
+      handlerUrl,
+      "avatar",
+      [{ name: "PHOTO.JPG", size: 1000, type: "image/jpeg" }],
+      signedIn,
+    );
+
+    expect(response.status).toBe(200);
+  });
+
+  it("keeps custom ids from the route middleware", async () => {
+    const response = await requestPresignedUrls(
+      handlerUrl,
+      "tagged",
+      [photo, { ...photo, name: "photo2.jpg" }],
+      signedIn,
+    );
+    const customIds = (response.body as { customId: string }[]).map(
+      (presigned) => presigned.customId,
+    );
+
+    expect(customIds).toEqual(["photo-0", "photo-1"]);
   });
 
   it("accepts a Markdown file without a type", async () => {
