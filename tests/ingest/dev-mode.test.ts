@@ -47,6 +47,7 @@ describe("ingest emulator in dev mode", () => {
         new File([content], `avatar-${index}.png`, { type: "image/png" }),
     );
     const registered = emulator.waitFor("metadata-registered");
+    const streamClosed = emulator.waitFor("dev-stream-closed");
     const { uploadFiles } = genUploader<typeof router>({
       url: routeServer.url,
       package: "dropsync-tests",
@@ -55,6 +56,9 @@ describe("ingest emulator in dev mode", () => {
     const results = await uploadFiles("avatars", { files });
 
     expect((await registered).isDev).toBe(true);
+    expect((await streamClosed).fileKeys.sort()).toEqual(
+      results.map((result) => result.key).sort(),
+    );
     expect(results.map((result) => result.serverData)).toEqual([
       { owner: "user_dev", name: "avatar-0.png" },
       { owner: "user_dev", name: "avatar-1.png" },

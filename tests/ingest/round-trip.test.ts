@@ -73,4 +73,78 @@ describe("ingest emulator round trip", () => {
       });
     }
   });
+
+  it("runs onUploadComplete with middleware metadata", async () => {
+    const file = new File([patternBytes(10, 4)], "note.txt", {
+      type: "text/plain",
+    });
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("documents", { files: [file] });
+    const completion = completions.find((entry) => entry.key === result?.key);
+
+    expect(completion?.metadata).toEqual({ userId: "user_123" });
+    expect(completion?.ufsUrl).toBe(`${emulator.url}/f/${result?.key}`);
+    expect(result?.ufsUrl).toBe(`${emulator.url}/f/${result?.key}`);
+  });
+
+  it("serves file at its ufsUrl", async () => {
+    const bytes = patternBytes(1_234, 5);
+    const file = new File([bytes], "photo.png", { type: "image/png" });
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("documents", { files: [file] });
+    const response = await fetch(result?.ufsUrl ?? "");
+    const body = new Uint8Array(await response.arrayBuffer());
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/png");
+    expect(response.headers.get("content-length")).toBe("1234");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(sha256(body)).toBe(sha256(bytes));
+  });
+
+  it("serves byte range of file", async () => {
+    const bytes = patternBytes(100, 6);
+    const file = new File([bytes], "clip.bin");
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("documents", { files: [file] });
+    const response = await fetch(result?.ufsUrl ?? "", {
+      headers: { range: "bytes=10-19" },
+    });
+    const body = new Uint8Array(await response.arrayBuffer());
+
+    expect(response.status).toBe(206);
+    expect(response.headers.get("content-range")).toBe("bytes 10-19/100");
+    expect(Array.from(body)).toEqual(Array.from(bytes.slice(10, 20)));
+  });
+
+  it("lists uploads over HTTP", async () => {
+    const file = new File([patternBytes(42, 7)], "listed.bin");
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("documents", { files: [file] });
+    const response = await fetch(`${emulator.url}/__dropsync/uploads`);
+    const { uploads } = (await response.json()) as {
+      uploads: Array<{ key: string; name: string; size: number; slug: string }>;
+    };
+    const listed = uploads.find((upload) => upload.key === result?.key);
+
+    expect(listed?.name).toBe("listed.bin");
+    expect(listed?.size).toBe(42);
+    expect(listed?.slug).toBe("documents");
+  });
 });

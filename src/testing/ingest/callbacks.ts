@@ -327,5 +327,9 @@ export class CallbackHub {
     if (stream === null || stream.writableEnded) return;
     stream.end();
     this.streams.delete(stream);
+    this.settings.emit({
+      type: "dev-stream-closed",
+      fileKeys: registration.fileKeys,
+    });
   }
 }

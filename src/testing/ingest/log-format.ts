@@ -45,6 +45,7 @@ export function formatIngestEvent(event: IngestEvent): LogLine | null {
         `rejected ${event.method} ${event.path} with ${event.status} ` +
           `${event.code}: ${event.message}`,
       );
+    case "dev-stream-closed":
     case "listening":
     case "transfer-progress":
     case "callback-sent":

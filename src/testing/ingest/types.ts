@@ -48,6 +48,7 @@ export type IngestEvent =
       awaitServerData: boolean;
       callbackUrl: string;
     }
+  | { type: "dev-stream-closed"; fileKeys: string[] }
   | { type: "transfer-started"; key: string; name: string; offset: number }
   | { type: "transfer-progress"; key: string; received: number; size: number }
   | {

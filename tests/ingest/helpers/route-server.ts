@@ -8,6 +8,8 @@ export interface RouteServerConfig {
   token: string;
   ingestUrl: string;
   isDev?: boolean;
+  /** UploadThing log level; default "Error". */
+  logLevel?: "Error" | "None";
 }
 
 /** A node:http server on 127.0.0.1 that runs UploadThing's route handler. */
@@ -28,7 +30,7 @@ export async function startRouteServer(
       token: config.token,
       ingestUrl: config.ingestUrl,
       isDev: config.isDev ?? false,
-      logLevel: "Error",
+      logLevel: config.logLevel ?? "Error",
     },
   });
   const server = createServer((request, response) => {

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { genUploader } from "uploadthing/client";
+import { createUploadthing, type FileRouter } from "uploadthing/server";
+import { describe, expect, it } from "vitest";
+
+import { startIngestEmulator } from "../../src/testing/ingest";
+import { patternBytes } from "./helpers/files";
+import { startRouteServer } from "./helpers/route-server";
+
+const f = createUploadthing();
+
+const router = {
+  broken: f({ blob: { maxFileSize: "1MB" } }).onUploadComplete(() => {
+    throw new Error("database unavailable");
+  }),
+  fireAndForget: f({ blob: { maxFileSize: "1MB" } }, { awaitServerData: false })
+    .middleware(() => ({ userId: "user_async" }))
+    .onUploadComplete(({ metadata }) => ({ seenBy: metadata.userId })),
+} satisfies FileRouter;
+
+describe.each([
+  { mode: "production", isDev: false },
+  { mode: "dev", isDev: true },
+])("callbacks in $mode mode", ({ isDev }) => {
+  it("fails upload when onUploadComplete throws", async () => {
+    const emulator = await startIngestEmulator({ callbackTimeoutMs: 300 });
+    const routeServer = await startRouteServer(router, {
+      token: emulator.token,
+      ingestUrl: emulator.url,
+      isDev,
+      logLevel: "None",
+    });
+    try {
+      const file = new File([patternBytes(100, 41)], "a.bin");
+      const { uploadFiles } = genUploader<typeof router>({
+        url: routeServer.url,
+        package: "dropsync-tests",
+      });
+
+      const error = await uploadFiles("broken", { files: [file] }).then(
+        () => null,
+        (rejection: { code: string; message: string }) => rejection,
+      );
+      const [stored] = emulator.uploads();
+
+      expect(error?.code).toBe("UPLOAD_FAILED");
+      expect(error?.message).toBe(
+        `No /callback-result for ${stored?.key} within 300 ms after the callback. ` +
+          "onUploadComplete probably threw or hangs; check the app's server log.",
+      );
+    } finally {
+      await routeServer.close();
+      await emulator.close();
+    }
+  });
+
+  it("answers at once without awaitServerData", async () => {
+    const emulator = await startIngestEmulator();
+    const routeServer = await startRouteServer(router, {
+      token: emulator.token,
+      ingestUrl: emulator.url,
+      isDev,
+    });
+    try {
+      const file = new File([patternBytes(100, 42)], "b.bin");
+      const callbackResult = emulator.waitFor("callback-result");
+      const { uploadFiles } = genUploader<typeof router>({
+        url: routeServer.url,
+        package: "dropsync-tests",
+      });
+
+      const [result] = await uploadFiles("fireAndForget", { files: [file] });
+      const { serverData } = await callbackResult;
+
+      expect(result?.serverData).toBeNull();
+      expect(serverData).toEqual({ seenBy: "user_async" });
+    } finally {
+      await routeServer.close();
+      await emulator.close();
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+import { build } from "esbuild";
+import { UTApi, UTFile } from "uploadthing/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+let workDir: string;
+let cliPath: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), "dropsync-ingest-cli-"));
+  cliPath = join(workDir, "cli.mjs");
+  await build({
+    entryPoints: ["src/testing/cli.ts"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile: cliPath,
+    logLevel: "silent",
+  });
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** Runs the CLI to completion and returns its exit status and output. */
+function runToExit(args: string[]) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      const child = spawn(process.execPath, [cliPath, ...args], {
+        cwd: workDir,
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("close", (status) => resolve({ status, stdout, stderr }));
+    },
+  );
+}
+
+/** Collects lines of a stream and resolves waits for matching lines. */
+function lineWatcher(stream: NodeJS.ReadableStream) {
+  const lines: string[] = [];
+  const waiters: Array<{ pattern: RegExp; resolve: (line: string) => void }> =
+    [];
+  createInterface({ input: stream }).on("line", (line) => {
+    lines.push(line);
+    for (const waiter of [...waiters]) {
+      if (waiter.pattern.test(line)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  });
+  return {
+    lines,
+    waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+      const seen = lines.find((line) => pattern.test(line));
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`No output line matched ${pattern}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          pattern,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
+      });
+    },
+  };
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on("close", resolve));
+}
+
+describe("dropsync ingest command", () => {
+  it("logs uploads and stops on SIGTERM", async () => {
+    const child = spawn(
+      process.execPath,
+      [cliPath, "ingest", "--port", "0", "--dir", "uploads"],
+      { cwd: workDir },
+    );
+    const exited = exitOf(child);
+    const stdout = lineWatcher(child.stdout);
+    const stderr = lineWatcher(child.stderr);
+    try {
+      const token = (await stdout.waitFor(/^UPLOADTHING_TOKEN=/)).slice(
+        "UPLOADTHING_TOKEN=".length,
+      );
+      const ingestUrl = (
+        await stdout.waitFor(/^UPLOADTHING_INGEST_URL=/)
+      ).slice("UPLOADTHING_INGEST_URL=".length);
+      const utapi = new UTApi({ token, ingestUrl, logLevel: "Error" });
+
+      const uploaded = await utapi.uploadFiles(
+        new UTFile(["hello"], "hello.txt", { type: "text/plain" }),
+      );
+      const key = uploaded.data?.key ?? "";
+      const storedLine = await stdout.waitFor(/stored /);
+      await fetch(`${ingestUrl}/f/missingKey`);
+      const errorLine = await stderr.waitFor(/rejected GET/);
+      child.kill("SIGTERM");
+      const status = await exited;
+
+      expect(storedLine).toBe(
+        `[ingest] stored ${key} "hello.txt" 5 bytes, route (server upload), ${ingestUrl}/f/${key}`,
+      );
+      expect(errorLine).toBe(
+        "[ingest] rejected GET /f/missingKey with 404 NOT_FOUND: File key missingKey " +
+          "not found. Use the ufsUrl returned by an upload to this emulator.",
+      );
+      expect(stdout.lines).toContain(
+        `[ingest] storing files in ${join(workDir, "uploads")}`,
+      );
+      expect(stdout.lines.at(-1)).toBe("[ingest] stopped");
+      expect(status).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("rejects unknown flag with status 2", async () => {
+    const result = await runToExit(["ingest", "--colour"]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^dropsync: Unknown option '--colour'/);
+  });
+
+  it("rejects invalid port with status 2", async () => {
+    const result = await runToExit(["ingest", "--port", "http"]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^dropsync: Invalid --port "http": pass a whole number from 0 to 65535/,
+    );
+  });
+
+  it("prints help with units", async () => {
+    const result = await runToExit(["ingest", "--help"]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/--port <number> {3}TCP port, 0 to 65535/);
+  });
+});
