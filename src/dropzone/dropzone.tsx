@@ -6,7 +6,7 @@ import { DropzoneRoot } from "./parts/root";
 import type { DropzoneProps } from "./props";
 
 /**
- * The ready-made composition: root, drop area, batch actions and file list,
+ * Renders the ready-made composition: root, drop area, batch actions and file list,
  * followed by any children.
  * For a typed `endpoint` and `input`, create it with `generateDropzone`.
  */

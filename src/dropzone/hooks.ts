@@ -10,7 +10,7 @@ import type { RouteConfigState } from "./route-config";
 import type { DropzoneSummary } from "./store";
 import type { DropzoneFile } from "./types";
 
-/** What every part below a DropzoneRoot reads. */
+/** Context that every part below a DropzoneRoot reads. */
 export interface DropzoneContextValue {
   controller: UploadController;
   messages: DropzoneMessages;

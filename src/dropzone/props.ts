@@ -48,7 +48,7 @@ export interface DropzoneBaseOptions<TServerData> {
   stallTimeout?: number;
   /** Max uploads in flight at once. Default 3. */
   concurrency?: number;
-  /** Rejects drops, picks and pastes, and says why in the drop area. */
+  /** Turns off drops, clicks and pastes, and shows `disabledMessage` in the drop area. */
   disabled?: boolean;
   /** Shown in the drop area while `disabled`, for example "Sign in to upload". */
   disabledMessage?: ReactNode;
@@ -56,7 +56,7 @@ export interface DropzoneBaseOptions<TServerData> {
   messages?: Partial<DropzoneMessages>;
   /** Called with the files the browser check rejected in one drop. */
   onReject?: (rejections: DropzoneRejection[]) => void;
-  /** Called when one file has uploaded and the server has answered. */
+  /** Called when one file has uploaded and the route's `onUploadComplete` has returned. */
   onFileComplete?: (
     file: DropzoneFile<TServerData>,
     result: ClientUploadedFileData<TServerData>,

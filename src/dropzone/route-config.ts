@@ -1,6 +1,6 @@
 import type { DropzoneEndpointMetadata, DropzoneRouteConfig } from "./types";
 
-/** Where the route config of a Dropzone stands. */
+/** Loading state of a Dropzone's route config. */
 export type RouteConfigState =
   | { status: "loading" }
   | { status: "ready"; config: DropzoneRouteConfig }

@@ -374,4 +374,31 @@ describe("Dropzone upload", () => {
       { timeout: 5000 },
     );
   });
+
+  it("waits for a route's minimum count", async () => {
+    const onBatchComplete =
+      vi.fn<(results: ClientUploadedFileData<{ paired: boolean }>[]) => void>();
+    render(
+      <Dropzone
+        endpoint="pair"
+        url={stack.url}
+        headers={signedIn}
+        onBatchComplete={onBatchComplete}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/at least 2/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("left.png", "image/png")]);
+    expect(screen.getByText("Add at least 2 images")).toBeInTheDocument();
+    expect(fileRow("left.png").dataset.state).toBe("queued");
+
+    await dropFiles([makeFile("right.png", "image/png")]);
+    await waitFor(
+      () => expect(fileRow("right.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    expect(fileRow("left.png").dataset.state).toBe("complete");
+    expect(onBatchComplete.mock.calls[0]![0]).toHaveLength(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRouteHandler } from "uploadthing/server";
+import { createRouteHandler, createUploadthing } from "uploadthing/server";
 import type { FileRouter } from "uploadthing/types";
 import { createFileRouter } from "../../src/server";
 import { startIngestEmulator, type IngestEmulator } from "../../src/testing";
@@ -8,13 +8,21 @@ import { startIngestEmulator, type IngestEmulator } from "../../src/testing";
 /** The header that carries the test user's id to the router's auth. */
 export const USER_HEADER = "x-test-user";
 
+const f = createUploadthing();
+
 /**
- * The dropsync file router of these tests: the preset routes plus a route
- * that needs two images per request, with the user id from USER_HEADER and
- * uploads refused while `closed` is set.
+ * Builds the dropsync file router of these tests: the preset routes plus
+ * `pair`, which needs two to four images per request. The user id comes
+ * from USER_HEADER, and uploads are rejected with `state.closed` as the
+ * message while it is set.
  */
 export function createTestRouter(state: { closed: string | false }) {
   return createFileRouter({
+    routes: {
+      pair: f({
+        image: { maxFileSize: "4MB", maxFileCount: 4, minFileCount: 2 },
+      }).onUploadComplete(() => ({ paired: true })),
+    },
     auth: (request) => {
       const userId = request.headers.get(USER_HEADER);
       return userId ? { userId } : null;
@@ -33,7 +41,7 @@ export interface UploadStack {
   holdRouteConfig(): () => void;
   /** Lets held GET responses through. */
   releaseRouteConfig(): void;
-  /** Makes the next GET answer 500, as a broken route handler would. */
+  /** Makes the next GET return 500, as a broken route handler would. */
   failNextRouteConfig(): void;
   close(): Promise<void>;
 }
@@ -111,7 +119,7 @@ export async function startUploadStack(
 }
 
 // jsdom's fetch is Node's and ignores CORS, but its XHR does not, so the
-// route handler answers cross-origin requests from the jsdom page.
+// server adds CORS headers for requests from the jsdom page.
 function corsHeaders(request: IncomingMessage): Record<string, string> {
   return {
     "access-control-allow-origin": "*",

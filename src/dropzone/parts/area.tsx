@@ -6,7 +6,7 @@ import { UploadIcon } from "./icons";
 import { useDropzoneArea } from "./root";
 
 /**
- * The drop target: `<div data-slot="dropzone-area" role="button">` that
+ * Renders the drop target, `<div data-slot="dropzone-area" role="button">`, which
  * takes drops and clicks, opens the file picker on Enter or Space, holds the
  * hidden file input, and shows the route's restrictions, which it
  * references with `aria-describedby`.

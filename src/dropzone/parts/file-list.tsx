@@ -12,7 +12,7 @@ export const WINDOW_VIEWPORT_HEIGHT = 384;
 const OVERSCAN_ROWS = 4;
 
 /**
- * The rows, `<ul data-slot="dropzone-file-list">`. Above
+ * Renders the rows in `<ul data-slot="dropzone-file-list">`. Above
  * WINDOW_THRESHOLD rows it scrolls in a fixed-height viewport and mounts only
  * the rows in view, so a drop of thousands of files stays responsive.
  */

@@ -22,7 +22,7 @@ import type { DropzoneRouteConfig, DropzoneState } from "../types";
 import { matchTypeKey } from "../validation";
 import { LiveRegion } from "./live-region";
 
-/** What the drop area reads from its root. */
+/** Drop-area wiring that DropzoneRoot provides to DropzoneArea. */
 export interface DropzoneAreaContextValue {
   state: DropzoneState;
   rootProps: HTMLProps<HTMLDivElement>;
@@ -218,7 +218,7 @@ function freeSlots(
   controller: UploadController,
 ): number {
   const summary = controller.store.getSummary();
-  const taken =
+  const occupied =
     summary.queued +
     summary.uploading +
     summary.complete +
@@ -228,5 +228,5 @@ function freeSlots(
     (sum, limits) => sum + limits.maxFileCount,
     0,
   );
-  return max - taken;
+  return max - occupied;
 }
