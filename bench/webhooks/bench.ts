@@ -29,7 +29,7 @@ let sequence = 0;
 // Each timed iteration handles a batch of requests, so that timer overhead
 // and garbage collection spread evenly over the tasks.
 const batchSize = 50;
-const rounds = 5;
+const rounds = 7;
 
 /** New signed requests with unique delivery ids, built outside the timing. */
 function nextBatch(): Request[] {
