@@ -54,7 +54,7 @@ describe.each([
     }
   });
 
-  it("answers at once without awaitServerData", async () => {
+  it("responds at once without awaitServerData", async () => {
     const emulator = await startIngestEmulator();
     const routeServer = await startRouteServer(router, {
       token: emulator.token,

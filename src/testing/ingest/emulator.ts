@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { CallbackHub } from "./callbacks";
 import { IngestError } from "./errors";
 import { FaultController } from "./faults";
-import { answerPreflight, sendError, setCorsHeaders } from "./http-utils";
+import { respondToPreflight, sendError, setCorsHeaders } from "./http-utils";
 import { resolveOptions, type IngestEmulatorOptions } from "./options";
 import { routeRequest } from "./router";
 import type { StoredUpload } from "./store";
@@ -159,7 +159,7 @@ export async function startIngestEmulator(
   ) => {
     setCorsHeaders(response);
     if (request.method === "OPTIONS") {
-      answerPreflight(request, response);
+      respondToPreflight(request, response);
       return;
     }
     try {

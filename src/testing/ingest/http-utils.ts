@@ -19,8 +19,8 @@ export function setCorsHeaders(response: ServerResponse): void {
   response.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
 }
 
-/** Answers a CORS preflight request. */
-export function answerPreflight(
+/** Responds to a CORS preflight request. */
+export function respondToPreflight(
   request: IncomingMessage,
   response: ServerResponse,
 ): void {
@@ -89,7 +89,7 @@ export async function drainRequest(request: IncomingMessage): Promise<void> {
       }
     }
   } catch {
-    // The client went away; there is nobody left to answer.
+    // The client disconnected, so no response can be sent.
   }
 }
 

@@ -43,7 +43,7 @@ export interface ActiveTransfer {
   abort: () => void;
 }
 
-/** Answers `HEAD` on a presigned URL with the resume offset. */
+/** Responds to `HEAD` on a presigned URL with the resume offset. */
 export async function handleResumeProbe(
   response: ServerResponse,
   upload: PresignedUpload,
@@ -71,10 +71,10 @@ export async function handleUpload(
   upload: PresignedUpload,
   context: TransferContext,
 ): Promise<void> {
-  if (await answerIfStored(request, response, upload.key, context)) return;
+  if (await respondIfStored(request, response, upload.key, context)) return;
   const fault = context.faults.nextPut();
   await takeOver(upload.key, context);
-  if (await answerIfStored(request, response, upload.key, context)) return;
+  if (await respondIfStored(request, response, upload.key, context)) return;
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => {
     finish = resolve;
@@ -97,10 +97,10 @@ export async function handleUpload(
 }
 
 /**
- * Repeats the answer for a key that is already complete, as happens when a
+ * Repeats the response for a key that is already complete, as happens when a
  * client resumes after the last byte arrived.
  */
-async function answerIfStored(
+async function respondIfStored(
   request: IncomingMessage,
   response: ServerResponse,
   key: string,

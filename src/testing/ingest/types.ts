@@ -76,7 +76,7 @@ export type IngestEvent =
 
 /**
  * A fault the emulator applies to one `PUT`:
- * - `fail` reads the body, then answers with an error status (500 unless
+ * - `fail` reads the body, then responds with an error status (500 unless
  *   `status` is given) and discards the bytes;
  * - `stall` stops reading the body after `afterBytes` (default 0) until the
  *   fault is released or `durationMs` passes;
