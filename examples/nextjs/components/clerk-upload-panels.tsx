@@ -1,15 +1,14 @@
 "use client";
 
-import { useAuth } from "@clerk/nextjs";
+import { useClerkUploadAuth } from "dropsync/clerk";
 import { UploadPanels } from "@/components/upload-panels";
 
-/** The upload panels with Clerk's session: disabled until signed in. */
+/**
+ * The upload panels with Clerk's session: each request carries the session
+ * token, and the drop areas stay disabled with a reason until a user signs
+ * in.
+ */
 export function ClerkUploadPanels() {
-  const { isLoaded, isSignedIn } = useAuth();
-  return (
-    <UploadPanels
-      disabled={!isLoaded || !isSignedIn}
-      disabledMessage={isLoaded ? "Sign in to upload" : "Loading…"}
-    />
-  );
+  const uploadAuth = useClerkUploadAuth();
+  return <UploadPanels {...uploadAuth} />;
 }

@@ -50,7 +50,7 @@ function UploadCard({ upload }: { upload: UploadRow }) {
         href={upload.url}
         target="_blank"
         rel="noreferrer"
-        className="bg-muted flex aspect-video items-center justify-center"
+        className="bg-muted relative flex aspect-video w-full items-center justify-center overflow-hidden"
         data-testid="upload-link"
       >
         {isImage ? (
@@ -59,7 +59,7 @@ function UploadCard({ upload }: { upload: UploadRow }) {
           <img
             src={upload.url}
             alt={upload.name}
-            className="size-full object-cover"
+            className="absolute inset-0 size-full object-cover"
           />
         ) : (
           <span className="text-muted-foreground font-mono text-sm">

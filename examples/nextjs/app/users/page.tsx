@@ -1,4 +1,5 @@
 import { AutoRefresh } from "@/components/auto-refresh";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import {
   Card,
@@ -79,16 +80,7 @@ function UserTableRow({ user }: { user: UserRow }) {
     >
       <TableCell>
         <div className="flex items-center gap-3">
-          {user.image_url && !deleted ? (
-            // A plain img needs no next/image host setup for Clerk's CDN.
-            <img
-              src={user.image_url}
-              alt=""
-              className="bg-muted size-8 rounded-full object-cover"
-            />
-          ) : (
-            <span className="bg-muted size-8 rounded-full" aria-hidden />
-          )}
+          <Avatar src={deleted ? null : user.image_url} name={name} />
           <div>
             <div className="font-medium" data-field="name">
               {name || "—"}
