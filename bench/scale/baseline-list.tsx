@@ -8,10 +8,11 @@ interface BaselineRow {
 }
 
 /**
- * The baseline: the common hand-written uploader on UploadThing's client.
- * One `useState` array of rows, replaced on every progress event, so each
- * event re-renders every row; one `uploadFiles` call for the whole drop.
- * Rows show the same name, size and Radix progress bar as dropsync's.
+ * Renders the baseline: the common hand-written uploader on UploadThing's
+ * client. One `useState` array holds the rows and is replaced on every
+ * progress event, so each event re-renders every row. One `uploadFiles`
+ * call uploads the whole drop. Rows show the same name, size and Radix
+ * progress bar as dropsync's.
  */
 export function BaselineList({
   autoUpload,

@@ -40,7 +40,7 @@ export interface MainThreadReport {
   /** Count of `longtask` entries (tasks of 50 ms or more). */
   longTaskCount: number;
   /**
-   * Longest gap between two turns of a zero-delay timer loop: an upper
+   * Maximum gap between two turns of a zero-delay timer loop: an upper
    * bound of the longest task, including tasks under 50 ms. Chromium clamps
    * nested timers to 4 ms, so an idle page shows about 4 ms.
    */

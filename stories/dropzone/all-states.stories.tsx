@@ -15,7 +15,7 @@ import { waitForRestrictions } from "../support/wait-for-restrictions";
 
 const RESTRICTIONS = "Images up to 4MB, at most 10";
 
-/** How the ingest server ends each named upload of this story. */
+/** Outcome of each named upload of this story at the ingest server. */
 const OUTCOMES: Record<string, IngestOutcome> = {
   "failed.png": "fail",
   "stopped.png": "stall",

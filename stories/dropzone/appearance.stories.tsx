@@ -106,7 +106,7 @@ export const ReplacedLabels: Story = {
 
 /**
  * Signed out of Clerk: the props `useClerkUploadAuth()` from
- * `dropsync/clerk` returns when nobody is signed in. The hook itself needs
+ * `dropsync/clerk` returns when no user is signed in. The hook itself needs
  * `<ClerkProvider>`, which loads Clerk's script from Clerk's servers, so the
  * story passes the same props directly.
  */

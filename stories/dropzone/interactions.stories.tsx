@@ -68,9 +68,9 @@ function hasLabel(label: string) {
 }
 
 /**
- * Keyboard only: Tab to the drop area, Enter opens the picker once, files
- * are chosen, Space opens it again; then one upload and then the rest are
- * canceled with Tab and Enter.
+ * Keyboard only. Tab reaches the drop area and Enter opens the picker once.
+ * Files are chosen, and Space opens the picker again. Then Tab and Enter
+ * cancel one upload, and Shift+Tab and Enter reach Cancel all.
  */
 export const KeyboardOnly: Story = {
   parameters: {

@@ -37,8 +37,8 @@ export function dragLeave(target: Element, files: File[]): void {
 /**
  * Drags `files` over `target`, waits one frame as a hand would, and drops
  * them. UploadThing's useDropzone reads the files of a dragenter in a
- * promise; a drop in the same task would be overtaken by it and leave the
- * area in its drag state, which no real drag can do.
+ * promise. A drop in the same task would run before that promise settles
+ * and leave the area in its drag state, which no real drag can do.
  */
 export async function dropFiles(target: Element, files: File[]): Promise<void> {
   const dataTransfer = createDataTransfer(files);

@@ -1,6 +1,6 @@
 /*
  * Presigned URLs point at this page's own origin, so a request that the
- * worker fails to answer reaches the local static server and gets a 404,
+ * worker does not handle reaches the local static server and gets a 404,
  * never UploadThing's real ingest servers.
  */
 const INGEST_PATH = "/__uploadthing-ingest/";

@@ -28,7 +28,7 @@ export interface UploadNetworkScenario {
   routerConfig: EndpointMetadata;
   /** Route handler URL, the Dropzone's `url`; `/api/uploadthing` by default. */
   url?: string;
-  /** Milliseconds before the route handler answers GET and POST. */
+  /** Milliseconds before the route handler responds to GET and POST. */
   latencyMs?: number;
   /** Upload rate of the ingest server in bytes per second. */
   bytesPerSecond?: number;

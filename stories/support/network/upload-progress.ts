@@ -1,7 +1,7 @@
 /*
  * Chromium fires no `xhr.upload` progress events for a request that a service
- * worker answers (checked on Chromium 156: an 8 MB PUT through a worker that
- * read the body in chunks produced zero events). UploadThing's client reads
+ * worker handles. On Chromium 156, an 8 MB PUT through a worker that read
+ * the body in chunks produced zero events. UploadThing's client reads
  * per-file progress only from those events, so the emulated ingest server
  * reports the bytes it has read through this module, and the XMLHttpRequest
  * below dispatches them as `progress` events on its `upload` target. The
