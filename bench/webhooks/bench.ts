@@ -14,7 +14,7 @@ type Handler = (request: Request) => Promise<Response>;
 
 const secret = generateWebhookSecret();
 
-/** A `user.created` event padded with metadata to 2 KB, as a JSON string. */
+/** Builds a `user.created` event padded with metadata to 2 KB, as a JSON string. */
 function clerkPayload(): string {
   const user = buildClerkUser({ public_metadata: { plan: "pro", notes: "" } });
   const event = buildClerkEvent("user.created", user);
@@ -60,7 +60,7 @@ function dropsyncHandler(
   });
 }
 
-/** What an app writes with svix: read, verify, parse, dispatch. */
+/** Creates the handler an app writes with svix: read, verify, parse, dispatch. */
 function svixHandler(): Handler {
   const webhook = new Webhook(secret);
   const handlers: Record<string, (event: unknown) => void> = {
@@ -79,7 +79,7 @@ function svixHandler(): Handler {
   };
 }
 
-/** What an app writes with @clerk/backend: verifyWebhook, then dispatch. */
+/** Creates the handler an app writes with @clerk/backend: verifyWebhook, then dispatch. */
 function clerkHandler(): Handler {
   const handlers: Record<string, (event: unknown) => void> = {
     "user.created": noop,

@@ -248,7 +248,7 @@ function hasCode(error: unknown, code: WebhookErrorCode): boolean {
   return isWebhookError(error) && error.code === code;
 }
 
-/** Whether `error` is a {@link WebhookError}, from any copy or realm of dropsync. */
+/** Returns whether `error` is a {@link WebhookError}, from any copy or realm of dropsync. */
 export function isWebhookError(error: unknown): error is WebhookError {
   return (
     error instanceof WebhookError ||
@@ -258,91 +258,91 @@ export function isWebhookError(error: unknown): error is WebhookError {
   );
 }
 
-/** Whether `error` is a {@link WebhookMethodNotAllowedError}. */
+/** Returns whether `error` is a {@link WebhookMethodNotAllowedError}. */
 export function isWebhookMethodNotAllowedError(
   error: unknown,
 ): error is WebhookMethodNotAllowedError {
   return hasCode(error, "method_not_allowed");
 }
 
-/** Whether `error` is a {@link WebhookMissingHeaderError}. */
+/** Returns whether `error` is a {@link WebhookMissingHeaderError}. */
 export function isWebhookMissingHeaderError(
   error: unknown,
 ): error is WebhookMissingHeaderError {
   return hasCode(error, "missing_header");
 }
 
-/** Whether `error` is a {@link WebhookInvalidHeaderError}. */
+/** Returns whether `error` is a {@link WebhookInvalidHeaderError}. */
 export function isWebhookInvalidHeaderError(
   error: unknown,
 ): error is WebhookInvalidHeaderError {
   return hasCode(error, "invalid_header");
 }
 
-/** Whether `error` is a {@link WebhookTimestampError}. */
+/** Returns whether `error` is a {@link WebhookTimestampError}. */
 export function isWebhookTimestampError(
   error: unknown,
 ): error is WebhookTimestampError {
   return hasCode(error, "timestamp_out_of_tolerance");
 }
 
-/** Whether `error` is a {@link WebhookSignatureError}. */
+/** Returns whether `error` is a {@link WebhookSignatureError}. */
 export function isWebhookSignatureError(
   error: unknown,
 ): error is WebhookSignatureError {
   return hasCode(error, "signature_mismatch");
 }
 
-/** Whether `error` is a {@link WebhookPayloadError}. */
+/** Returns whether `error` is a {@link WebhookPayloadError}. */
 export function isWebhookPayloadError(
   error: unknown,
 ): error is WebhookPayloadError {
   return hasCode(error, "invalid_payload");
 }
 
-/** Whether `error` is a {@link WebhookBodyTooLargeError}. */
+/** Returns whether `error` is a {@link WebhookBodyTooLargeError}. */
 export function isWebhookBodyTooLargeError(
   error: unknown,
 ): error is WebhookBodyTooLargeError {
   return hasCode(error, "body_too_large");
 }
 
-/** Whether `error` is a {@link WebhookBodyReadError}. */
+/** Returns whether `error` is a {@link WebhookBodyReadError}. */
 export function isWebhookBodyReadError(
   error: unknown,
 ): error is WebhookBodyReadError {
   return hasCode(error, "body_read_failed");
 }
 
-/** Whether `error` is a {@link WebhookBodyConsumedError}. */
+/** Returns whether `error` is a {@link WebhookBodyConsumedError}. */
 export function isWebhookBodyConsumedError(
   error: unknown,
 ): error is WebhookBodyConsumedError {
   return hasCode(error, "body_consumed");
 }
 
-/** Whether `error` is a {@link WebhookSecretMissingError}. */
+/** Returns whether `error` is a {@link WebhookSecretMissingError}. */
 export function isWebhookSecretMissingError(
   error: unknown,
 ): error is WebhookSecretMissingError {
   return hasCode(error, "secret_missing");
 }
 
-/** Whether `error` is a {@link WebhookInvalidSecretError}. */
+/** Returns whether `error` is a {@link WebhookInvalidSecretError}. */
 export function isWebhookInvalidSecretError(
   error: unknown,
 ): error is WebhookInvalidSecretError {
   return hasCode(error, "invalid_secret");
 }
 
-/** Whether `error` is a {@link WebhookIdempotencyStoreError}. */
+/** Returns whether `error` is a {@link WebhookIdempotencyStoreError}. */
 export function isWebhookIdempotencyStoreError(
   error: unknown,
 ): error is WebhookIdempotencyStoreError {
   return hasCode(error, "idempotency_store_failed");
 }
 
-/** Whether `error` is a {@link WebhookCallbackError}. */
+/** Returns whether `error` is a {@link WebhookCallbackError}. */
 export function isWebhookCallbackError(
   error: unknown,
 ): error is WebhookCallbackError {

@@ -94,12 +94,13 @@ export type ClerkDeletedUserJSON = ClerkDeletedObjectJSON<"user"> &
   Pick<UserDeletedJSON, "external_id">;
 
 /**
- * The `data` of each event type. Derived from `@clerk/backend`'s
- * `WebhookEvent`, with these corrections: the `*.deleted` events of users,
- * organizations, domains, roles and permissions carry deleted-object stubs
- * (`@clerk/backend` types `role.deleted` and `permission.deleted` as full
- * objects), `organizationMembership.deleted` carries the full membership, and
- * `session.pending` carries a session like the other session events.
+ * The `data` of each event type, derived from `@clerk/backend`'s
+ * `WebhookEvent` with corrections. The `*.deleted` events of users,
+ * organizations, domains, roles and permissions carry deleted-object stubs,
+ * although `@clerk/backend` 3.25.0 types `role.deleted` and
+ * `permission.deleted` as full objects. `organizationMembership.deleted`
+ * carries the full membership. `session.pending`, missing from
+ * `@clerk/backend`, carries a session like the other session events.
  */
 export type ClerkWebhookPayloads = {
   [Type in ClerkWebhookEventType]: Type extends "user.deleted"
@@ -155,7 +156,7 @@ export type UnknownClerkWebhookEvent = {
   [field: string]: unknown;
 };
 
-/** Whether `type` is one of {@link clerkWebhookEventTypes}. */
+/** Returns whether `type` is one of {@link clerkWebhookEventTypes}. */
 export function isClerkWebhookEventType(
   type: string,
 ): type is ClerkWebhookEventType {

@@ -43,7 +43,7 @@ export interface HandlerInternals {
 type Event = ClerkWebhookEvent | UnknownClerkWebhookEvent;
 
 // How many failed attempts of its delivery id in this process a concurrent
-// duplicate waits for before it answers 409.
+// duplicate waits for before it returns 409.
 const maxInFlightWaits = 3;
 
 /** Builds a webhook handler around one HMAC implementation. */

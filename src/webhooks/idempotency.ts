@@ -3,7 +3,7 @@ export type Awaitable<Value> = Value | Promise<Value>;
 
 /**
  * The result of {@link IdempotencyStore.claim}:
- * - `"acquired"`: the caller now holds the delivery id and must run it, then
+ * - `"acquired"`: the caller now owns the delivery id and must run it, then
  *   call `complete` on success or `release` on failure;
  * - `"processed"`: a run already succeeded, so the delivery is a duplicate;
  * - `"in_progress"`: another run holds an unexpired claim.
@@ -58,7 +58,7 @@ export function memoryIdempotencyStore(
   const maxAgeMs = positiveOption(options.maxAgeMs, 86_400_000, "maxAgeMs");
   const leaseMs = positiveOption(options.leaseMs, 300_000, "leaseMs");
   const now = options.now ?? Date.now;
-  // Two generations: when the newer one holds half of maxEntries, it becomes
+  // Two generations: when the newer one contains half of maxEntries, it becomes
   // the older one and the previous older one is dropped whole. This bounds
   // the size in O(1) per write, where evicting single Map keys in insertion
   // order gets slow in V8 once many keys were deleted.

@@ -61,7 +61,7 @@ const bodyConsumedMessage =
  * to Node `http`, Express and Connect. It takes the raw body from
  * `req.rawBody`, from a Buffer in `req.body` (`express.raw()`), or from the
  * stream, and it rejects a body that a JSON parser already consumed with a
- * 500 that says how to mount the route. It never re-serialises a body.
+ * 500 that explains how to mount the route. It never re-serialises a body.
  */
 export function toNodeHandler(
   handler: ClerkWebhookHandler,

@@ -25,7 +25,7 @@ export type ClerkWebhookCallbacks = {
   [Type in ClerkWebhookEventType]?: ClerkWebhookCallback<Type>;
 };
 
-/** What `onError` and the logger learn about a failed request. */
+/** Details of a failed request, passed to `onError` and the logger. */
 export interface WebhookErrorContext {
   /** The HTTP status of the response sent for the error. */
   status: number;

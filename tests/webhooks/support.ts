@@ -39,7 +39,7 @@ export function createTestHandler(
   return { handler, errors };
 }
 
-/** A `user.created` body with a fresh user, as Clerk sends it. */
+/** Builds a `user.created` body with a fresh user, as Clerk sends it. */
 export function userCreatedBody(): string {
   return JSON.stringify(
     buildClerkEvent("user.created", buildClerkUser(), { timestamp: nowMs }),

@@ -9,7 +9,7 @@ import {
   secret,
 } from "./support";
 
-/** A small deterministic PRNG (mulberry32), so failures reproduce. */
+/** Creates a small deterministic PRNG (mulberry32), so failures reproduce. */
 function random(seed: number): () => number {
   let state = seed;
   return () => {
