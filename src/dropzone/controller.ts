@@ -65,7 +65,7 @@ export class UploadController {
   /** Rows added before the route config arrived, not yet checked. */
   private unchecked = new Set<string>();
   /** Queued rows cleared to start, in start order. */
-  private released: string[] = [];
+  private released = new Set<string>();
   private jobs = new Set<UploadJob>();
   private batchResults: UploadedFile[] = [];
   private batchStarted = false;
@@ -74,7 +74,11 @@ export class UploadController {
   private uploaderUrl = "";
   private files = new Map<File, string>();
 
-  constructor(public options: UploadControllerOptions) {}
+  constructor(public options: UploadControllerOptions) {
+    // A config passed as a prop is ready on the first render, including the
+    // server render, so the restrictions show without a loading flash.
+    if (options.routeConfig) this.applyRouteConfig(options.routeConfig);
+  }
 
   /** Replaces settings and callbacks; the Dropzone calls it after each render. */
   setOptions(options: UploadControllerOptions): void {
@@ -328,7 +332,7 @@ export class UploadController {
   }
 
   private release(id: string): void {
-    this.released.push(id);
+    this.released.add(id);
   }
 
   /** Starts released rows while slots are free. */
@@ -336,22 +340,24 @@ export class UploadController {
     const state = this.routeConfig.get();
     if (state.status !== "ready") return;
     const { config } = state;
-    this.released = this.released.filter(
-      (id) => this.store.get(id)?.status === "queued",
-    );
-    if (this.released.length === 0) return;
+    for (const id of this.released) {
+      if (this.store.get(id)?.status !== "queued") this.released.delete(id);
+    }
+    if (this.released.size === 0) return;
     if (findShortfall(this.store.list(), config)) return;
 
     // UploadThing's server checks minFileCount per request, so a route that
     // needs several files at once gets one request for all of them.
     const grouped = Object.values(config).some((l) => l.minFileCount > 1);
     if (grouped) {
-      this.start(this.released.splice(0));
+      const ids = [...this.released];
+      this.released.clear();
+      this.start(ids);
       return;
     }
-    while (this.jobs.size < this.options.concurrency) {
-      const id = this.released.shift();
-      if (!id) break;
+    for (const id of this.released) {
+      if (this.jobs.size >= this.options.concurrency) break;
+      this.released.delete(id);
       this.start([id]);
     }
   }
@@ -493,7 +499,7 @@ export class UploadController {
 
   private finishBatchIfIdle(): void {
     if (!this.batchStarted || this.jobs.size > 0) return;
-    const waiting = this.released.some(
+    const waiting = [...this.released].some(
       (id) => this.store.get(id)?.status === "queued",
     );
     if (waiting) return;

@@ -1,6 +1,7 @@
 import { act, render, screen } from "@testing-library/react";
 import axe from "axe-core";
 import { Profiler, type ReactNode } from "react";
+import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import {
   Dropzone,
@@ -195,5 +196,18 @@ describe("Dropzone accessibility", () => {
       />,
     );
     expect(screen.getByRole("status")).toHaveAttribute("aria-live", "polite");
+  });
+});
+
+describe("Dropzone server rendering", () => {
+  it("renders to a string", () => {
+    const html = renderToString(
+      <Dropzone endpoint="uploader" routeConfig={imageAndTextConfig} />,
+    );
+    expect(html).toContain('data-slot="dropzone"');
+    expect(html).toContain('data-state="idle"');
+    expect(html).toContain(
+      "Images up to 4MB, at most 4; text files up to 64KB, at most 10",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { render, screen, waitFor } from "@testing-library/react";
+import { StrictMode } from "react";
 import userEvent from "@testing-library/user-event";
 import type { ClientUploadedFileData } from "uploadthing/types";
 import {
@@ -400,5 +401,159 @@ describe("Dropzone upload", () => {
     );
     expect(fileRow("left.png").dataset.state).toBe("complete");
     expect(onBatchComplete.mock.calls[0]![0]).toHaveLength(2);
+  });
+
+  it("starts each file once on double Upload", async () => {
+    const user = userEvent.setup();
+    const started: string[] = [];
+    const unsubscribe = stack.emulator.subscribe((event) => {
+      if (event.type === "transfer-started") started.push(event.name);
+    });
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        mode="manual"
+        concurrency={1}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([
+      makeFile("one.png", "image/png"),
+      makeFile("two.png", "image/png"),
+    ]);
+    const upload = screen.getByRole("button", { name: "Upload 2 files" });
+    await user.dblClick(upload);
+    await waitFor(
+      () => expect(fileRow("two.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    unsubscribe();
+    expect(started.sort()).toEqual(["one.png", "two.png"]);
+  });
+
+  it("removes an uploading file", async () => {
+    const user = userEvent.setup();
+    const stall = stack.emulator.stallNthPut(1);
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("gone.png", "image/png", 4096)]);
+    await stall.triggered;
+    await user.click(screen.getByRole("button", { name: "Cancel gone.png" }));
+    await user.click(screen.getByRole("button", { name: "Remove gone.png" }));
+    expect(fileRows()).toHaveLength(0);
+    expect(dropzoneRoot().dataset.state).toBe("idle");
+    stall.release();
+  });
+
+  it("cancels all uploads and queued files", async () => {
+    const user = userEvent.setup();
+    const stall = stack.emulator.stallNthPut(1);
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        concurrency={1}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([
+      makeFile("x.png", "image/png", 4096),
+      makeFile("y.png", "image/png", 4096),
+    ]);
+    await stall.triggered;
+    await user.click(screen.getByRole("button", { name: "Cancel all" }));
+    expect(fileRows().map((row) => row.dataset.state)).toEqual([
+      "canceled",
+      "canceled",
+    ]);
+    expect(dropzoneRoot().dataset.state).toBe("idle");
+    stall.release();
+  });
+
+  it("aborts the transfer on unmount", async () => {
+    const stall = stack.emulator.stallNthPut(1);
+    const onUploadError = vi.fn();
+    const view = render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        onUploadError={onUploadError}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("left-behind.png", "image/png", 4096)]);
+    const key = await stall.triggered;
+    const interrupted = stack.emulator.waitFor(
+      "transfer-interrupted",
+      (event) => event.key === key,
+    );
+    view.unmount();
+    await interrupted;
+    stall.release();
+    expect(onUploadError).not.toHaveBeenCalled();
+  });
+
+  it("uploads under StrictMode", async () => {
+    const onBatchComplete = vi.fn();
+    render(
+      <StrictMode>
+        <Dropzone
+          endpoint="gallery"
+          url={stack.url}
+          headers={signedIn}
+          onBatchComplete={onBatchComplete}
+        />
+      </StrictMode>,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("strict.png", "image/png")]);
+    await waitFor(
+      () => expect(fileRow("strict.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    expect(onBatchComplete).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps progress in 0..100 and rising", async () => {
+    stack.emulator.setThrottle(64 * 1024);
+    const seen: number[] = [];
+    const observer = new MutationObserver(() => {
+      const bar = document.querySelector('[data-slot="dropzone-progress"]');
+      const value = bar?.getAttribute("aria-valuenow");
+      if (value) seen.push(Number(value));
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["aria-valuenow"],
+    });
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("big.png", "image/png", 256 * 1024)]);
+    await waitFor(
+      () => expect(fileRow("big.png").dataset.state).toBe("complete"),
+      { timeout: 10_000 },
+    );
+    observer.disconnect();
+    expect(Math.max(...seen)).toBe(100);
+    expect(
+      seen.every((value, index) => index === 0 || value >= seen[index - 1]!),
+    ).toBe(true);
   });
 });
