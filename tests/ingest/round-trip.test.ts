@@ -147,4 +147,53 @@ describe("ingest emulator round trip", () => {
     expect(listed?.size).toBe(42);
     expect(listed?.slug).toBe("documents");
   });
+
+  it("keeps special characters in names", async () => {
+    const name = "Résumé 2024 (final) #1 & 50%.pdf";
+    const file = new File([patternBytes(64, 8)], name, {
+      type: "application/pdf",
+    });
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("documents", { files: [file] });
+    const stored = emulator.uploads().find((u) => u.key === result?.key);
+    const response = await fetch(result?.ufsUrl ?? "", { method: "HEAD" });
+
+    expect(stored?.name).toBe(name);
+    expect(response.headers.get("content-disposition")).toBe(
+      'inline; filename="R_sum_ 2024 (final) #1 & 50%.pdf"; ' +
+        "filename*=UTF-8''R%C3%A9sum%C3%A9%202024%20(final)%20%231%20%26%2050%25.pdf",
+    );
+  });
+
+  it("stores empty file", async () => {
+    const file = new File([], "empty.txt", { type: "text/plain" });
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("documents", { files: [file] });
+    const response = await fetch(result?.ufsUrl ?? "");
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-length")).toBe("0");
+    expect(await response.text()).toBe("");
+  });
+
+  it("types untyped file by extension", async () => {
+    const file = new File([patternBytes(16, 9)], "scan.heic");
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("documents", { files: [file] });
+    const response = await fetch(result?.ufsUrl ?? "", { method: "HEAD" });
+
+    expect(response.headers.get("content-type")).toBe("image/heic");
+  });
 });

@@ -9,6 +9,7 @@ import {
   createIngestToken,
   DEFAULT_INGEST_API_KEY,
   DEFAULT_INGEST_APP_ID,
+  DEFAULT_INGEST_TOKEN,
   startIngestEmulator,
 } from "../../src/testing/ingest";
 
@@ -51,6 +52,7 @@ describe("createIngestToken", () => {
     await emulator.close();
 
     expect(emulator.token).toBe(createIngestToken());
+    expect(emulator.token).toBe(DEFAULT_INGEST_TOKEN);
   });
 });
 

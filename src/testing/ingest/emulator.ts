@@ -104,7 +104,23 @@ export async function startIngestEmulator(
   const listeners = new Set<(event: IngestEvent) => void>();
   if (options.onEvent !== undefined) listeners.add(options.onEvent);
   const emit = (event: IngestEvent) => {
-    for (const listener of listeners) listener(event);
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A failing log or test listener must not break the upload itself.
+        console.error("dropsync ingest: an event listener threw", error);
+      }
+    }
+  };
+  let isClosing = false;
+  const reportStorageError = (key: string | null) => (error: unknown) => {
+    if (isClosing) return;
+    emit({
+      type: "storage-failed",
+      key,
+      message: error instanceof Error ? error.message : String(error),
+    });
   };
 
   const faults = new FaultController(options.throttleBytesPerSecond ?? null);
@@ -117,7 +133,9 @@ export async function startIngestEmulator(
   });
   listeners.add((event) => {
     if (event.type === "callback-result") {
-      void store.setServerData(event.key, event.serverData);
+      void store
+        .setServerData(event.key, event.serverData)
+        .catch(reportStorageError(event.key));
     }
   });
 
@@ -199,7 +217,7 @@ export async function startIngestEmulator(
   baseUrl = `http://${formatHost(settings.host)}:${address.port}`;
 
   const sweep = setInterval(() => {
-    void store.discardExpired(settings.now());
+    void store.discardExpired(settings.now()).catch(reportStorageError(null));
   }, 60_000);
   sweep.unref();
   emit({ type: "listening", url: baseUrl });
@@ -207,6 +225,7 @@ export async function startIngestEmulator(
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      isClosing = true;
       clearInterval(sweep);
       faults.clear();
       callbacks.close();

@@ -7,6 +7,7 @@ export {
   DEFAULT_INGEST_API_KEY,
   DEFAULT_INGEST_APP_ID,
   DEFAULT_INGEST_REGION,
+  DEFAULT_INGEST_TOKEN,
   type IngestTokenOptions,
 } from "./token";
 export type {

@@ -36,6 +36,10 @@ export function formatIngestEvent(event: IngestEvent): LogLine | null {
       );
     case "callback-failed":
       return error(`callback for ${event.key} failed: ${event.message}`);
+    case "storage-failed":
+      return error(
+        `storage failed${event.key === null ? "" : ` for ${event.key}`}: ${event.message}`,
+      );
     case "fault-injected":
       return info(
         `injected fault "${event.fault}" into the PUT of ${event.key}`,

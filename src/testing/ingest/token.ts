@@ -56,3 +56,9 @@ export function assertValidApiKey(apiKey: string): void {
     );
   }
 }
+
+/**
+ * Token of an emulator started with the default API key and app id, for
+ * scripts that start the app and `dropsync ingest` side by side.
+ */
+export const DEFAULT_INGEST_TOKEN = createIngestToken();

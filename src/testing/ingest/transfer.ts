@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { readUploadBody, TransferInterrupted } from "./body-reader";
+import { chooseContentType } from "./content-type";
 import type {
   CallbackHub,
   CallbackOutcome,
@@ -150,7 +151,11 @@ async function receive(
     const stored = await context.store.commit(
       upload,
       {
-        type: chooseContentType(upload.type, fileInfo?.contentType ?? null),
+        type: chooseContentType(
+          upload.type,
+          fileInfo?.contentType ?? null,
+          upload.name,
+        ),
         metadata: registration?.metadata ?? null,
       },
       new Date(),
@@ -194,7 +199,14 @@ async function receive(
       message: error.message,
     });
     sendError(request, response, error);
-    void sendErrorCallback(upload.key, error.message, context);
+    void sendErrorCallback(upload.key, error.message, context).catch(
+      (callbackError: unknown) =>
+        context.emit({
+          type: "callback-failed",
+          key: upload.key,
+          message: `The error hook failed: ${describeError(callbackError)}`,
+        }),
+    );
   }
 }
 
@@ -390,18 +402,6 @@ function checkRawLength(
   }
 }
 
-/**
- * Picks the served Content-Type: the signed `x-ut-file-type` when it is a
- * MIME type, else the multipart part's type, else `application/octet-stream`.
- * The signed value can be a route file type such as `blob` when the browser
- * reported no MIME type.
- */
-function chooseContentType(signed: string, partType: string | null): string {
-  if (signed.includes("/")) return signed;
-  if (partType !== null && partType.includes("/")) return partType;
-  return "application/octet-stream";
-}
-
 function withFaultEvent(
   fault: ActiveFault,
   key: string,
@@ -414,4 +414,8 @@ function withFaultEvent(
       fault.trigger(triggeredKey);
     },
   };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

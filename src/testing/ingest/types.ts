@@ -72,6 +72,7 @@ export type IngestEvent =
       code: string;
       message: string;
     }
+  | { type: "storage-failed"; key: string | null; message: string }
   | { type: "closed" };
 
 /**
