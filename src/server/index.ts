@@ -5,6 +5,8 @@ export type {
   ClerkUploadAuth,
 } from "./clerk-auth";
 export { createFileRouter } from "./create-file-router";
+export { withUploadCors } from "./cors";
+export type { UploadCorsOptions } from "./cors";
 export type {
   DropsyncFileRouter,
   GuardedFileRoute,
