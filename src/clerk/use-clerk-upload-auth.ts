@@ -28,7 +28,7 @@ export interface ClerkUploadAuthProps {
   headers: () => Promise<HeadersInit>;
   /** `true` while Clerk loads and while no user is signed in. */
   disabled: boolean;
-  /** Message that explains why uploads are disabled, `undefined` when enabled. */
+  /** Message that explains why uploads are disabled, or `undefined`. */
   disabledMessage: ReactNode | undefined;
 }
 

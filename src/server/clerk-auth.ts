@@ -32,7 +32,7 @@ export interface ClerkAuthOptions {
   secretKey?: string;
   /** Clerk's Backend API URL, for the key fetch. Defaults to Clerk's. */
   apiUrl?: string;
-  /** Origins allowed in the token's `azp` claim, such as `https://example.com`. */
+  /** Origins allowed in the token's `azp` claim, like `https://example.com`. */
   authorizedParties?: string[];
   /** Accepted `aud` claims, for tokens from a Clerk JWT template. */
   audience?: string | string[];

@@ -6,7 +6,7 @@ export interface UploadCorsOptions {
    * so browsers block them.
    */
   origins: readonly string[] | "*";
-  /** How long browsers may cache a preflight response, in seconds. Default 600. */
+  /** Time browsers may cache a preflight response, in seconds. Default 600. */
   maxAgeSeconds?: number;
 }
 
@@ -56,10 +56,11 @@ function preflightResponse(request: Request, options: UploadCorsOptions) {
 }
 
 /**
- * Wraps an UploadThing route handler for pages on other origins: it responds to
- * CORS preflight requests itself and adds `Access-Control-Allow-Origin` to
- * the handler's responses for the allowed origins. Browsers need this to
- * send the `Authorization` header that `useClerkUploadAuth` adds.
+ * Wraps an UploadThing route handler for pages on other origins: it
+ * responds to CORS preflight requests itself and adds
+ * `Access-Control-Allow-Origin` to the handler's responses for the allowed
+ * origins. Browsers need this to send the `Authorization` header that
+ * `useClerkUploadAuth` adds.
  *
  * @example
  * ```ts

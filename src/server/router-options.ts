@@ -51,7 +51,7 @@ export interface UploadRequestContext<
   request: Request;
 }
 
-/** Storage left for a user, in bytes and files; a missing field has no limit. */
+/** Storage left for a user, in bytes and files. A missing field has no limit. */
 export interface UploadQuota {
   remainingBytes?: number;
   remainingFiles?: number;

@@ -34,7 +34,7 @@ function toFetchRequest(
   });
 }
 
-/** Serves a Fetch handler, such as UploadThing's route handler, with node:http. */
+/** Serves a Fetch handler, such as UploadThing's, with node:http. */
 export async function serveFetch(
   handler: (request: Request) => Promise<Response>,
 ): Promise<LocalServer> {
