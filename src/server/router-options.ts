@@ -51,9 +51,11 @@ export interface UploadRequestContext<
   request: Request;
 }
 
-/** Storage left for a user, in bytes and files. A missing field has no limit. */
+/** Storage left for a user. A missing field has no limit. */
 export interface UploadQuota {
+  /** Bytes the user may still upload. */
   remainingBytes?: number;
+  /** Files the user may still upload. */
   remainingFiles?: number;
 }
 
