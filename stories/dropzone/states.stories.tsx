@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, waitFor } from "storybook/test";
+import { expect, mocked, waitFor } from "storybook/test";
 import { Dropzone } from "../../src";
 import { callbackArgs, dropzoneArgTypes } from "../support/dropzone-args";
 import {
@@ -145,8 +145,11 @@ export const UploadingWithLiveProgress: Story = {
 };
 
 /**
- * Two decodable PNGs show thumbnails; the PDF shows a file icon. The play
- * function records every `aria-valuenow` of the PDF's bar during its upload.
+ * Two decodable PNGs show thumbnails. The PDF and an iPhone HEIC photo (no
+ * browser type, so matched by extension; Chromium cannot decode it) show a
+ * file icon. The play function records every `aria-valuenow` of the PDF's
+ * bar during its upload. UploadThing reports the multipart body's bytes, so
+ * its last event exceeds 100 % of the file size and must be clamped.
  */
 export const CompleteWithPreviews: Story = {
   args: { endpoint: "mixedUploader" },
@@ -170,8 +173,9 @@ export const CompleteWithPreviews: Story = {
       type: "application/pdf",
       size: 400_000,
     });
+    const heic = createFile("IMG_0001.HEIC", { type: "", size: 30_000 });
     const stopAnnouncements = recordAnnouncements(canvasElement);
-    await dropFiles(getDropArea(canvasElement), [...images, pdf]);
+    await dropFiles(getDropArea(canvasElement), [...images, pdf, heic]);
 
     const pdfRow = await waitForFileRow(canvasElement, "itinerary.pdf");
     const stopRecording = recordProgressValues(pdfRow);
@@ -195,8 +199,18 @@ export const CompleteWithPreviews: Story = {
     await expect(
       pdfRow.querySelector('[data-slot="dropzone-file-icon"]'),
     ).not.toBeNull();
+    const heicRow = await waitForFileState(
+      canvasElement,
+      "IMG_0001.HEIC",
+      "complete",
+    );
+    await waitFor(() =>
+      expect(
+        heicRow.querySelector('[data-slot="dropzone-file-icon"]'),
+      ).not.toBeNull(),
+    );
     await waitFor(() => expect(args.onBatchComplete).toHaveBeenCalledTimes(1));
-    await expect(args.onFileComplete).toHaveBeenCalledTimes(3);
+    await expect(args.onFileComplete).toHaveBeenCalledTimes(4);
     await expect(stopAnnouncements()).toContain("itinerary.pdf uploaded");
   },
 };
@@ -325,18 +339,23 @@ export const Canceled: Story = {
 };
 
 /**
- * One drop that breaks every rule: a 10 MB photo, a program, a Markdown
- * file the browser gives no type, and the same photo twice.
+ * A photo uploads; then a drop that breaks every rule: a 10 MB photo, a
+ * program, a Markdown file the browser gives no type, and the same photo
+ * again. Every file of that drop is rejected, so it starts no upload.
  */
 export const RejectedFilesWithReasons: Story = {
   async play({ canvasElement, args }) {
     await waitForRestrictions(canvasElement, "Images up to 4MB, at most 10");
+    const area = getDropArea(canvasElement);
     const photo = createFile("cat.png", { type: "image/png", size: 90_000 });
-    await dropFiles(getDropArea(canvasElement), [
+    await dropFiles(area, [photo]);
+    await waitForFileState(canvasElement, "cat.png", "complete");
+    await expect(getUploadRequestLog().presignRequests).toHaveLength(1);
+
+    await dropFiles(area, [
       createFile("huge-photo.jpg", { type: "image/jpeg", size: 10_485_760 }),
       createFile("setup.exe", { type: "application/x-msdownload" }),
       createFile("notes.md", { type: "" }),
-      photo,
       photo,
     ]);
     const expected = {
@@ -348,24 +367,30 @@ export const RejectedFilesWithReasons: Story = {
       const row = await waitForFileState(canvasElement, name, "rejected");
       await expect(getRowReason(row)).toBe(reason);
     }
-    const duplicate = getFileRows(canvasElement).find(
-      (row) =>
-        row.dataset.state === "rejected" &&
-        row.textContent?.includes("cat.png"),
-    );
-    await expect(duplicate && getRowReason(duplicate)).toBe(
+    const duplicate = await waitFor(() => {
+      const row = getFileRows(canvasElement).find(
+        (candidate) =>
+          candidate.dataset.state === "rejected" &&
+          candidate.textContent?.includes("cat.png"),
+      );
+      if (!row) throw new Error("No rejected duplicate row yet.");
+      return row;
+    });
+    await expect(getRowReason(duplicate)).toBe(
       "cat.png is already in the list",
     );
+
     await expect(args.onReject).toHaveBeenCalledTimes(1);
-    const codes = (
-      args.onReject as unknown as { mock: { calls: [{ code: string }[]][] } }
-    ).mock.calls[0]![0].map((rejection) => rejection.code);
-    await expect(codes).toEqual([
+    const rejections = mocked(args.onReject!).mock.calls[0]![0];
+    await expect(
+      rejections.map((rejection: { code: string }) => rejection.code),
+    ).toEqual([
       "file-too-large",
       "file-invalid-type",
       "file-invalid-type",
       "duplicate-file",
     ]);
+    await expect(getUploadRequestLog().presignRequests).toHaveLength(1);
   },
 };
 
