@@ -52,6 +52,8 @@ function presetConfig(name: PresetName, override: PresetOverride | undefined) {
   const config = override?.config;
   if (config === undefined) return preset;
   if (typeof config === "function") return config(preset);
+  // A list of file types has no limits to merge, so it replaces the preset.
+  if (Array.isArray(config)) return config;
 
   const merged: Record<string, unknown> = { ...preset };
   for (const [fileType, limits] of Object.entries(config)) {

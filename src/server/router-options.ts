@@ -67,7 +67,11 @@ export interface PresetOverride {
    * the preset's config and returns the config to use.
    */
   config?: FileRouteConfig | ((preset: FileRouteConfig) => FileRouteConfig);
-  /** UploadThing route options, such as `{ awaitServerData: false }`. */
+  /**
+   * UploadThing route options, such as `{ awaitServerData: false }`.
+   * NOTE: with `awaitServerData: false` the client receives `serverData:
+   * null`, but the router type still shows `onUploadComplete`'s return type.
+   */
   routeOptions?: FileRouteOptions;
 }
 

@@ -549,6 +549,15 @@ describe("createFileRouter options", () => {
     expect(Object.keys(small)).toEqual(["avatar", "attachment"]);
   });
 
+  it("replaces a preset with a type list", () => {
+    const replaced = createFileRouter({
+      auth: headerAuth,
+      presets: { gallery: { config: ["image", "video"] } },
+    });
+
+    expect(replaced.gallery.routerConfig).toEqual(["image", "video"]);
+  });
+
   it("extends a preset with a file type", () => {
     const extended = createFileRouter({
       auth: headerAuth,
