@@ -60,6 +60,17 @@ describe("Clerk mode with keys set", () => {
     expect(html).not.toContain('data-testid="local-mode-banner"');
   });
 
+  it("dropzones wait for sign-in", async () => {
+    const html = await (await fetch(app.url)).text();
+    const states = [...html.matchAll(/data-slot="dropzone" data-state="(\w+)"/g)];
+
+    expect(states.map((match) => match[1])).toEqual([
+      "disabled",
+      "disabled",
+      "disabled",
+    ]);
+  });
+
   it("webhook route stays public", async () => {
     const user = clerkUser({
       first: "Clerk",

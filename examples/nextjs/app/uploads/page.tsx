@@ -3,12 +3,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { LOCAL_USER } from "@/lib/defaults.js";
 import { getDatabase } from "@/lib/db";
+import { requireUser } from "@/lib/require-user";
 import { formatBytes, formatTime } from "@/lib/format";
 import { listUploads, type UploadRow } from "@/lib/uploads-store";
 
 export const metadata = { title: "Uploads · dropsync example" };
 
-export default function UploadsPage() {
+export default async function UploadsPage() {
+  await requireUser();
   const uploads = listUploads(getDatabase());
   return (
     <section className="flex flex-col gap-6">

@@ -16,12 +16,14 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { getDatabase } from "@/lib/db";
+import { requireUser } from "@/lib/require-user";
 import { formatTime } from "@/lib/format";
 import { countUsers, listUsers, type UserRow } from "@/lib/users-store";
 
 export const metadata = { title: "Users · dropsync example" };
 
-export default function UsersPage() {
+export default async function UsersPage() {
+  await requireUser();
   const db = getDatabase();
   const users = listUsers(db);
   const counts = countUsers(db);
