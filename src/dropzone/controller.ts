@@ -59,7 +59,7 @@ let nextRowId = 0;
 export class UploadController {
   readonly store = new FileStore();
   readonly routeConfig = new Signal<RouteConfigState>({ status: "loading" });
-  /** Latest text for the polite live region. */
+  /** Latest text for the polite live region: completions, failures and rejections. */
   readonly announcement = new Signal<string>("");
 
   /** Rows added before the route config arrived, not yet checked. */
@@ -327,7 +327,11 @@ export class UploadController {
         message: verdict.message,
       });
     });
-    if (rejections.length > 0) this.options.onReject?.(rejections);
+    if (rejections.length > 0) {
+      const reasons = rejections.map((rejection) => rejection.message);
+      this.announcement.set(reasons.join(". "));
+      this.options.onReject?.(rejections);
+    }
     this.pump();
   }
 

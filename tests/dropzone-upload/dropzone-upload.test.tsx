@@ -556,4 +556,25 @@ describe("Dropzone upload", () => {
       seen.every((value, index) => index === 0 || value >= seen[index - 1]!),
     ).toBe(true);
   });
+
+  it("starts no upload for a rejected drop", async () => {
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    const postsBefore = stack.postCount();
+    await dropFiles([
+      makeFile("clip.mp4", "video/mp4"),
+      makeFile("huge.png", "image/png", 17 * 1024 * 1024),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fileRows().map((row) => row.dataset.state)).toEqual([
+      "rejected",
+      "rejected",
+    ]);
+    expect(stack.postCount()).toBe(postsBefore);
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "huge.png is 17 MB; the limit is 16 MB",
+    );
+  });
 });

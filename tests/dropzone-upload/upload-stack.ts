@@ -43,6 +43,8 @@ export interface UploadStack {
   releaseRouteConfig(): void;
   /** Makes the next GET return 500, as a broken route handler would. */
   failNextRouteConfig(): void;
+  /** Count of POST requests the route handler has received. */
+  postCount(): number;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startUploadStack(
   let configGate: Promise<void> | undefined;
   let openGate = () => {};
   let failNextGet = false;
+  let posts = 0;
   const server = createServer((request, response) => {
     void (async () => {
       if (request.method === "OPTIONS") {
@@ -71,6 +74,7 @@ export async function startUploadStack(
         response.end();
         return;
       }
+      if (request.method === "POST") posts += 1;
       if (request.method === "GET" && configGate) await configGate;
       if (request.method === "GET" && failNextGet) {
         failNextGet = false;
@@ -110,6 +114,7 @@ export async function startUploadStack(
     failNextRouteConfig() {
       failNextGet = true;
     },
+    postCount: () => posts,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
