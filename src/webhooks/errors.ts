@@ -97,10 +97,15 @@ export class WebhookTimestampError extends WebhookError {
 
   constructor(timestamp: number, now: number, tolerance: number) {
     const direction = timestamp < now ? "old" : "new";
+    // Seconds since the epoch have 10 digits until 2286; 13 digits are ms.
+    const hint =
+      timestamp > 1e11
+        ? " It looks like milliseconds: svix-timestamp must be in seconds."
+        : " Check the server clock if this repeats.";
     super(
       "timestamp_out_of_tolerance",
       400,
-      `Webhook timestamp ${timestamp} is too ${direction}: it is ${Math.abs(now - timestamp)} s from the server clock ${now}, and the tolerance is ${tolerance} s. Check the server clock if this repeats.`,
+      `Webhook timestamp ${timestamp} is too ${direction}: it is ${Math.abs(now - timestamp)} s from the server clock ${now}, and the tolerance is ${tolerance} s.${hint}`,
     );
     this.name = "WebhookTimestampError";
     this.timestamp = timestamp;

@@ -31,6 +31,9 @@ export function decodeSecret(
   const encoded = trimmed.startsWith(secretPrefix)
     ? trimmed.slice(secretPrefix.length)
     : trimmed;
+  if (/^["'`]|["'`]$/.test(encoded)) {
+    return `${source} is wrapped in quotes: remove them (a .env loader may keep quotes that a shell would strip).`;
+  }
   const key = decodeBase64Strict(encoded);
   if (key === undefined) {
     return `${source} is not valid base64 after the optional whsec_ prefix: copy the whole Signing Secret from the Clerk Dashboard.`;

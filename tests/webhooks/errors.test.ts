@@ -91,6 +91,18 @@ describe("webhook error classes", () => {
     );
   });
 
+  it("millisecond timestamp gets a hint", () => {
+    const error = new WebhookTimestampError(
+      1_767_225_600_000,
+      1_767_225_600,
+      300,
+    );
+
+    expect(error.message).toContain(
+      "It looks like milliseconds: svix-timestamp must be in seconds.",
+    );
+  });
+
   it("guards recognise another realm's errors", async () => {
     const vm = new EdgeVM();
     vm.evaluate((await bundleWebhooksEntry()).code);

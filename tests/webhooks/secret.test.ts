@@ -54,6 +54,11 @@ describe("secret option validation", () => {
       message: "not valid base64",
     },
     { name: "number", value: 42, message: "secret must be a string" },
+    {
+      name: "quoted secret",
+      value: '"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"',
+      message: "secret is wrapped in quotes",
+    },
   ];
 
   for (const { name, value, message } of invalid) {
