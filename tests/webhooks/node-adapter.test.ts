@@ -133,6 +133,34 @@ describe("Node http adapter", () => {
     expect((await postSigned(base, userCreatedBody())).status).toBe(200);
   });
 
+  it("empty parsed body with unread stream verifies", async () => {
+    // Express 4's body parsers set req.body = {} even when they skip a
+    // request, and leave its stream unread.
+    const { handler } = createSyncedHandler();
+    const listener = toNodeHandler(handler);
+    const server = createServer(async (request, response) => {
+      Object.assign(request, { body: {} });
+      await listener(request, response);
+    });
+    const base = await listen(server);
+
+    expect((await postSigned(base, userCreatedBody())).status).toBe(200);
+  });
+
+  it("text body from a parser verifies", async () => {
+    const { handler } = createSyncedHandler();
+    const listener = toNodeHandler(handler);
+    const server = createServer(async (request, response) => {
+      let text = "";
+      for await (const chunk of request) text += String(chunk);
+      Object.assign(request, { body: text });
+      await listener(request, response);
+    });
+    const base = await listen(server);
+
+    expect((await postSigned(base, userCreatedBody())).status).toBe(200);
+  });
+
   it("large content-length returns 413 and closes", async () => {
     const handler = createClerkWebhookHandler({ secret, onError: () => {} });
     const listener: NodeRequestListener = toNodeHandler(handler, {
