@@ -294,3 +294,33 @@ describe("Dropzone route config loading", () => {
     expect(onValueChange).toHaveBeenLastCalledWith([]);
   });
 });
+
+describe("Dropzone picker filter", () => {
+  function pickerInput() {
+    return document.querySelector<HTMLInputElement>(
+      '[data-slot="dropzone-input"]',
+    )!;
+  }
+
+  it("filters images including HEIC", () => {
+    render(
+      <Dropzone
+        endpoint="uploader"
+        routeConfig={{
+          image: { maxFileSize: "4MB", maxFileCount: 1, minFileCount: 1 },
+        }}
+      />,
+    );
+    expect(pickerInput()).toHaveAttribute(
+      "accept",
+      "image/*,.heic,.heif,.avif",
+    );
+    expect(pickerInput().multiple).toBe(false);
+  });
+
+  it("leaves text routes unfiltered", () => {
+    render(<Dropzone endpoint="uploader" routeConfig={imageAndTextConfig} />);
+    expect(pickerInput()).not.toHaveAttribute("accept");
+    expect(pickerInput().multiple).toBe(true);
+  });
+});

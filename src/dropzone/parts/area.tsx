@@ -38,6 +38,10 @@ export function DropzoneArea({
   const allowsMultiple =
     routeConfig.status !== "ready" ||
     Object.values(routeConfig.config).some((limits) => limits.maxFileCount > 1);
+  const accept =
+    routeConfig.status === "ready"
+      ? pickerAccept(Object.keys(routeConfig.config))
+      : undefined;
 
   return (
     <div
@@ -62,6 +66,7 @@ export function DropzoneArea({
       <input
         {...area.inputProps}
         multiple={allowsMultiple}
+        accept={accept}
         data-slot="dropzone-input"
       />
       <UploadIcon className="text-muted-foreground size-8" />
@@ -85,4 +90,24 @@ export function DropzoneArea({
       {children}
     </div>
   );
+}
+
+const PICKER_ACCEPT: Record<string, string> = {
+  // Browsers often report HEIC, HEIF and AVIF files with an empty type,
+  // and a bare image/* would hide them in the picker.
+  image: "image/*,.heic,.heif,.avif",
+  video: "video/*",
+  audio: "audio/*",
+  pdf: "application/pdf,.pdf",
+};
+
+/**
+ * Returns the picker's `accept` filter, or undefined (every file shown) when
+ * a route type cannot be filtered without hiding allowed files: text files
+ * such as .md and .csv often have no type, and blob allows anything.
+ */
+function pickerAccept(types: string[]): string | undefined {
+  const filters = types.map((type) => PICKER_ACCEPT[type]);
+  if (filters.some((filter) => filter === undefined)) return undefined;
+  return filters.join(",");
 }
