@@ -103,7 +103,8 @@ function readCookie(header: string | null, name: string): string | undefined {
 export function sessionTokenFromRequest(request: Request): string | undefined {
   const authorization = request.headers.get("authorization");
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
-  if (bearer) return bearer;
+  // Clients that interpolate a missing token send "Bearer null".
+  if (bearer && bearer !== "null" && bearer !== "undefined") return bearer;
 
   return readCookie(request.headers.get("cookie"), "__session") || undefined;
 }
@@ -155,6 +156,18 @@ function rejectTokenError(error: unknown): UploadThingError {
   return forbiddenError(describeTokenError(details), error);
 }
 
+// Clerk compares `azp` with each party as a string, so "https://a.com/"
+// would never match the origin "https://a.com" that browsers put in `azp`.
+function normalizeParties(parties: string[] | undefined) {
+  return parties?.map((party) => {
+    try {
+      return new URL(party).origin;
+    } catch {
+      return party;
+    }
+  });
+}
+
 function organizationId(claims: ClerkSessionClaims): string | null {
   // Version 2 session tokens carry the organization in `o.id`, version 1
   // tokens in `org_id`.
@@ -187,6 +200,8 @@ export function clerkAuth(
     );
   }
 
+  const authorizedParties = normalizeParties(options.authorizedParties);
+
   return async (request) => {
     const token = sessionTokenFromRequest(request);
     if (!token) return null;
@@ -198,7 +213,7 @@ export function clerkAuth(
         jwtKey,
         secretKey,
         apiUrl: options.apiUrl,
-        authorizedParties: options.authorizedParties,
+        authorizedParties,
         audience: options.audience,
         clockSkewInMs: options.clockSkewInMs,
       });

@@ -90,6 +90,16 @@ describe("clerkAuth valid tokens", () => {
     expect(user?.userId).toBe("user_header");
   });
 
+  it("normalizes authorized party URLs", async () => {
+    const withSlash = clerkAuth({
+      jwtKey: clerkKey.publicKeyPem,
+      authorizedParties: [`${appOrigin}/`],
+    });
+    const user = await withSlash(bearer(signSessionToken(clerkKey)));
+
+    expect(user?.userId).toBe("user_2abc");
+  });
+
   it("checks the audience when configured", async () => {
     const withAudience = clerkAuth({
       jwtKey: clerkKey.publicKeyPem,
@@ -177,6 +187,12 @@ describe("clerkAuth rejected tokens", () => {
 
   it("returns null without a token", async () => {
     expect(await auth(requestWith({}))).toBeNull();
+  });
+
+  it("treats Bearer null as missing", async () => {
+    expect(await auth(requestWith({ authorization: "Bearer null" }))).toBe(
+      null,
+    );
   });
 
   it("ignores non-bearer authorization", async () => {
