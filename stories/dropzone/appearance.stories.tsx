@@ -100,7 +100,10 @@ export const ReplacedLabels: Story = {
         .querySelector('[role="progressbar"]')
         ?.getAttribute("aria-label"),
     ).toBe("Fortschritt von urlaub.png");
-    await expect(stopAnnouncements()).toEqual(["urlaub.png hochgeladen"]);
+    await expect(stopAnnouncements()).toEqual([
+      "riesig.png ist 5,5 MB groß; erlaubt sind 4 MB",
+      "urlaub.png hochgeladen",
+    ]);
   },
 };
 

@@ -348,6 +348,7 @@ export const RejectedFilesWithReasons: Story = {
     await waitForRestrictions(canvasElement, "Images up to 4MB, at most 10");
     const area = getDropArea(canvasElement);
     const photo = createFile("cat.png", { type: "image/png", size: 90_000 });
+    const stopAnnouncements = recordAnnouncements(canvasElement);
     await dropFiles(area, [photo]);
     await waitForFileState(canvasElement, "cat.png", "complete");
     await expect(getUploadRequestLog().presignRequests).toHaveLength(1);
@@ -391,6 +392,15 @@ export const RejectedFilesWithReasons: Story = {
       "duplicate-file",
     ]);
     await expect(getUploadRequestLog().presignRequests).toHaveLength(1);
+    await expect(stopAnnouncements()).toEqual([
+      "cat.png uploaded",
+      [
+        "huge-photo.jpg is 10 MB; the limit is 4 MB",
+        "setup.exe is not an allowed file type; allowed: images",
+        "notes.md is not an allowed file type; allowed: images",
+        "cat.png is already in the list",
+      ].join(". "),
+    ]);
   },
 };
 
