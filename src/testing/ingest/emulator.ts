@@ -31,6 +31,9 @@ import type {
   IngestUpload,
 } from "./types";
 
+/** Time open connections get to finish when the emulator closes, in ms. */
+const CLOSE_GRACE_MS = 1_000;
+
 /** A running ingest emulator. */
 export interface IngestEmulator {
   /** Base address, such as `http://127.0.0.1:4599`; the `ingestUrl` to configure. */
@@ -229,10 +232,21 @@ export async function startIngestEmulator(
       clearInterval(sweep);
       faults.clear();
       callbacks.close();
-      for (const transfer of active.values()) transfer.abort();
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
-      await Promise.all([...active.values()].map((transfer) => transfer.done));
+      const running = [...active.values()];
+      for (const transfer of running) transfer.abort();
+      // Ended dev-mode streams and answered PUTs get a moment to flush
+      // before the remaining connections are cut.
+      const serverClosed = new Promise<void>((done) => {
+        server.close(() => done());
+      });
+      server.closeIdleConnections();
+      const forceClose = setTimeout(
+        () => server.closeAllConnections(),
+        CLOSE_GRACE_MS,
+      );
+      await serverClosed;
+      clearTimeout(forceClose);
+      await Promise.all(running.map((transfer) => transfer.done));
       await store.removeStaging();
       if (ownsDir) await rm(dir, { recursive: true, force: true });
       emit({ type: "closed" });

@@ -2,19 +2,21 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { readUploadBody, TransferInterrupted } from "./body-reader";
 import { chooseContentType } from "./content-type";
-import type {
-  CallbackHub,
-  CallbackOutcome,
-  RouteRegistration,
-} from "./callbacks";
+import type { CallbackHub } from "./callbacks";
 import { errorCodeForStatus, IngestError } from "./errors";
 import type { ActiveFault, FaultController } from "./faults";
-import { delay, drainRequest, sendError, sendJson } from "./http-utils";
 import {
-  MultipartFileReader,
-  parseMultipartBoundary,
-  type MultipartFileInfo,
-} from "./multipart";
+  findRegistration,
+  runCompletionCallback,
+  sendErrorCallback,
+} from "./completion";
+import { delay, drainRequest, sendError, sendJson } from "./http-utils";
+import type { MultipartFileInfo, MultipartFileReader } from "./multipart";
+import {
+  checkRawLength,
+  createMultipartReader,
+  readRangeStart,
+} from "./put-request";
 import type { PresignedUpload } from "./presigned-url";
 import type { StoredUpload, UploadStore } from "./store";
 import type { IngestEvent, IngestUpload } from "./types";
@@ -134,7 +136,7 @@ async function receive(
         status,
       );
     }
-    const offset = readRangeStart(request, upload, context);
+    const offset = readRangeStart(request, upload, context.store);
     const multipart = createMultipartReader(request);
     checkRawLength(request, upload, offset, multipart);
 
@@ -146,7 +148,6 @@ async function receive(
       context,
       fault,
     );
-    endTransfer();
     const registration = await findRegistration(upload, context);
     const stored = await context.store.commit(
       upload,
@@ -160,6 +161,7 @@ async function receive(
       },
       new Date(),
     );
+    endTransfer();
     context.emit({
       type: "upload-completed",
       upload: context.describe(stored),
@@ -256,65 +258,6 @@ async function storeBody(
   return fileInfo;
 }
 
-/**
- * Waits for the route registration of a client upload, so the record gets
- * the middleware metadata. Server-side uploads (no slug) have none.
- */
-async function findRegistration(
-  upload: PresignedUpload,
-  context: TransferContext,
-): Promise<RouteRegistration | undefined> {
-  if (upload.slug === null) return undefined;
-  const registration = await context.callbacks.waitForRegistration(
-    upload.key,
-    context.metadataTimeoutMs,
-  );
-  if (registration === undefined) {
-    context.emit({
-      type: "callback-failed",
-      key: upload.key,
-      message:
-        `No /route-metadata registration for ${upload.key} arrived within ` +
-        `${context.metadataTimeoutMs} ms, so onUploadComplete does not run. Check ` +
-        "that the route handler's ingestUrl points to this emulator.",
-    });
-  }
-  return registration;
-}
-
-function runCompletionCallback(
-  stored: StoredUpload,
-  registration: RouteRegistration | undefined,
-  context: TransferContext,
-): Promise<CallbackOutcome> {
-  if (registration === undefined) {
-    return Promise.resolve({ ok: true, serverData: null });
-  }
-  return context.callbacks.sendCompletion(registration, {
-    key: stored.key,
-    name: stored.name,
-    size: stored.size,
-    type: stored.type,
-    customId: stored.customId,
-    ...context.fileUrls(stored.key),
-    fileHash: stored.fileHash,
-    lastModified: Date.parse(stored.completedAt),
-  });
-}
-
-async function sendErrorCallback(
-  key: string,
-  message: string,
-  context: TransferContext,
-): Promise<void> {
-  const registration = await context.callbacks.waitForRegistration(
-    key,
-    context.metadataTimeoutMs,
-  );
-  if (registration === undefined) return;
-  await context.callbacks.sendError(registration, key, message);
-}
-
 /** Body of a successful `PUT`, read by the UploadThing client. */
 function uploadResponse(
   stored: StoredUpload,
@@ -345,60 +288,6 @@ async function takeOver(key: string, context: TransferContext): Promise<void> {
   if (!ended) {
     previous.abort();
     await previous.done;
-  }
-}
-
-/** Reads the resume offset from `Range: bytes=<start>-`; 0 when absent. */
-function readRangeStart(
-  request: IncomingMessage,
-  upload: PresignedUpload,
-  context: TransferContext,
-): number {
-  const header = request.headers.range;
-  if (header === undefined) return 0;
-  const match = /^bytes=(\d+)-$/.exec(header.trim());
-  if (match?.[1] === undefined) {
-    throw new IngestError(
-      "BAD_REQUEST",
-      `Invalid Range header "${header}" for key ${upload.key}: expected "bytes=<start>-".`,
-    );
-  }
-  const start = Number(match[1]);
-  const staged = context.store.stagedBytes(upload.key);
-  if (start > staged || start > upload.size) {
-    throw new IngestError(
-      "RANGE_NOT_SATISFIABLE",
-      `Range start ${start} for key ${upload.key} is past the ${staged} bytes ` +
-        "stored so far. Send HEAD to the presigned URL and resume from its x-ut-range-start.",
-    );
-  }
-  return start;
-}
-
-function createMultipartReader(
-  request: IncomingMessage,
-): MultipartFileReader | null {
-  const contentType = request.headers["content-type"] ?? "";
-  const boundary = parseMultipartBoundary(contentType);
-  return boundary === null ? null : new MultipartFileReader(boundary);
-}
-
-/** Rejects a raw body whose Content-Length already exceeds the file size. */
-function checkRawLength(
-  request: IncomingMessage,
-  upload: PresignedUpload,
-  offset: number,
-  multipart: MultipartFileReader | null,
-): void {
-  const length = Number(request.headers["content-length"]);
-  if (multipart !== null || !Number.isSafeInteger(length)) return;
-  if (offset + length > upload.size) {
-    throw new IngestError(
-      "TOO_LARGE",
-      `Body for key ${upload.key} has ${length} bytes from offset ${offset}, more than ` +
-        `the announced x-ut-file-size of ${upload.size} bytes. Upload the file the ` +
-        "presigned URL was created for.",
-    );
   }
 }
 
