@@ -129,6 +129,10 @@ export function createHandler(
         context,
       );
     }
+    reporter.debug("dropsync/webhooks: delivery processed", {
+      deliveryId: delivery.id,
+      eventType: event.type,
+    });
     return acceptedResponse(false);
   }
 
