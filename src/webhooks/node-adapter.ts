@@ -110,8 +110,8 @@ async function takeRawBody(
   request: NodeRequestLike,
   maxBodyBytes: number,
 ): Promise<Uint8Array | WebhookError> {
-  const kept = asBytes(request.rawBody) ?? asBytes(request.body);
-  if (kept !== undefined) return kept;
+  const bufferedBody = asBytes(request.rawBody) ?? asBytes(request.body);
+  if (bufferedBody !== undefined) return bufferedBody;
   if (request.readableEnded === true || request.destroyed === true) {
     return new WebhookBodyConsumedError(bodyConsumedMessage);
   }
