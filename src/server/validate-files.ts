@@ -122,12 +122,19 @@ function checkFile(
   const maxFileSize = limits[fileType]?.maxFileSize ?? "4MB";
   const maxBytes = parseFileSize(maxFileSize);
   if (file.size > maxBytes) {
+    let size = formatFileSize(file.size);
+    let limit = formatFileSize(maxBytes);
+    // Rounded sizes just over the limit read "4 MB, but the limit is 4 MB".
+    if (size === limit) {
+      size = `${file.size} bytes`;
+      limit = `${maxBytes} bytes`;
+    }
     return {
       fileType,
       rejection: {
         name,
         code: "TOO_LARGE",
-        reason: `${name} is ${formatFileSize(file.size)}, but the limit for ${fileType} files is ${formatFileSize(maxBytes)}.`,
+        reason: `${name} is ${size}, but the limit for ${fileType} files is ${limit}.`,
       },
     };
   }
