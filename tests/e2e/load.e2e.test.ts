@@ -1,4 +1,4 @@
-import { generateWebhookSecret } from "dropsync/testing";
+import { generateWebhookSecret } from "../../src/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   runUserLoad,

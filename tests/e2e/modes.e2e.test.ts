@@ -1,7 +1,11 @@
 import { tmpdir } from "node:os";
-import { generateWebhookSecret } from "dropsync/testing";
+import { generateWebhookSecret } from "../../src/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, startExampleApp, type ExampleApp } from "./support/app-server";
+import {
+  cleanEnv,
+  startExampleApp,
+  type ExampleApp,
+} from "./support/app-server";
 import { queryDatabase } from "./support/database";
 import { appDir, nextBin } from "./support/paths";
 import { freePort, spawnGroup } from "./support/processes";
@@ -15,7 +19,10 @@ describe("local mode in production", () => {
       [nextBin, "start", "-H", "localhost", "-p", String(port)],
       {
         cwd: appDir,
-        env: { ...cleanEnv(), DATABASE_URL: `file:${tmpdir()}/dropsync-e2e-unused.db` },
+        env: {
+          ...cleanEnv(),
+          DATABASE_URL: `file:${tmpdir()}/dropsync-e2e-unused.db`,
+        },
       },
     );
     const timer = setTimeout(() => void server.stop(), 60_000);
@@ -31,7 +38,7 @@ describe("local mode in production", () => {
 });
 
 // Well-formed keys of a Clerk instance that does not exist: Clerk's
-// middleware runs and sees every request as signed out, without network.
+// middleware runs and treats every request as signed out, without network.
 // Port 9 (discard) has no listener, so nothing could answer anyway.
 const frontendApi = Buffer.from("127.0.0.1:9$").toString("base64");
 const secret = generateWebhookSecret();
@@ -62,7 +69,9 @@ describe("Clerk mode with keys set", () => {
 
   it("dropzones wait for sign-in", async () => {
     const html = await (await fetch(app.url)).text();
-    const states = [...html.matchAll(/data-slot="dropzone" data-state="(\w+)"/g)];
+    const states = [
+      ...html.matchAll(/data-slot="dropzone" data-state="(\w+)"/g),
+    ];
 
     expect(states.map((match) => match[1])).toEqual([
       "disabled",
@@ -111,7 +120,9 @@ describe("Clerk mode with keys set", () => {
           "x-uploadthing-version": "7.7.4",
         },
         body: JSON.stringify({
-          files: [{ name: "a.png", size: 100, type: "image/png", lastModified: 0 }],
+          files: [
+            { name: "a.png", size: 100, type: "image/png", lastModified: 0 },
+          ],
           input: null,
         }),
       },

@@ -146,9 +146,7 @@ describe("gallery page", () => {
   it("shows the local owner", async () => {
     const owners = await page.getByTestId("upload-owner").allTextContents();
 
-    expect(owners).toEqual(
-      allFiles.map(() => "Owner: Local development user"),
-    );
+    expect(owners).toEqual(allFiles.map(() => "Owner: Local development user"));
   });
 
   it("links serve exact bytes", async () => {

@@ -1,17 +1,13 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { generateWebhookSecret } from "dropsync/testing";
+import { generateWebhookSecret } from "../../src/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExampleApp, type ExampleApp } from "./support/app-server";
 import { launchChromium } from "./support/browser";
 import { queryDatabase } from "./support/database";
 import { appDir } from "./support/paths";
-import {
-  clerkUser,
-  sendUserDeleted,
-  sendUserEvent,
-} from "./support/webhooks";
+import { clerkUser, sendUserDeleted, sendUserEvent } from "./support/webhooks";
 
 interface UserRow {
   id: string;

@@ -4,9 +4,9 @@ import { useClerkUploadAuth } from "dropsync/clerk";
 import { UploadPanels } from "@/components/upload-panels";
 
 /**
- * The upload panels with Clerk's session: each request carries the session
- * token, and the drop areas stay disabled with a reason until a user signs
- * in.
+ * Renders the upload panels with Clerk's session. Each request carries the
+ * session token, and the drop areas stay disabled with a reason until a
+ * user signs in.
  */
 export function ClerkUploadPanels() {
   const uploadAuth = useClerkUploadAuth();

@@ -11,14 +11,14 @@ import {
 } from "@/components/ui/card";
 import type { DropzoneHeaders } from "dropsync";
 
-/** How the Dropzones authenticate: Clerk's session, or none in local mode. */
+/** Authentication props of the Dropzones: Clerk's session, or none in local mode. */
 export interface UploadAuthProps {
   headers?: DropzoneHeaders;
   disabled?: boolean;
   disabledMessage?: ReactNode;
 }
 
-/** The upload routes of the home page, one Dropzone each. */
+/** Renders one Dropzone per upload route of the home page. */
 export function UploadPanels(auth: UploadAuthProps) {
   return (
     <div className="grid gap-6 md:grid-cols-2">

@@ -55,8 +55,8 @@ export function openDatabase(file: string): Db {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   // In WAL mode NORMAL syncs at checkpoints instead of on every commit. A
-  // commit survives a crash of the app; only a power loss can drop the
-  // last few, and Svix redelivers any event that was not acknowledged.
+  // commit survives a crash of the app, and only a power loss can drop the
+  // last few. Svix redelivers any event that was not acknowledged.
   db.pragma("synchronous = NORMAL");
   // Another process (a second server, the load script) may hold the write
   // lock briefly; wait for it instead of failing with SQLITE_BUSY.

@@ -6,12 +6,12 @@ import {
 } from "./defaults.js";
 import { localUploadThingToken } from "./local-uploadthing";
 
-/** How the app knows who is signed in. */
+/** Source of the signed-in user: Clerk, or the local development user. */
 export type AuthSettings =
   | { mode: "clerk"; publishableKey: string; secretKey: string }
   | { mode: "local" };
 
-/** Where uploaded files go. */
+/** Destination of uploaded files: UploadThing or the local ingest emulator. */
 export type UploadSettings =
   | { target: "uploadthing"; token: string }
   | { target: "emulator"; token: string; ingestUrl: string };
@@ -154,7 +154,9 @@ function readUploads(env: Env): UploadSettings {
 
 function readDatabasePath(env: Env): string {
   try {
-    return databasePathFromUrl(nonEmpty(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL);
+    return databasePathFromUrl(
+      nonEmpty(env.DATABASE_URL) ?? DEFAULT_DATABASE_URL,
+    );
   } catch (error) {
     throw new SettingsError((error as Error).message);
   }

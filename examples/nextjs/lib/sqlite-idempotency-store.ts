@@ -18,7 +18,7 @@ export function sqliteIdempotencyStore(
   db: Db,
   now: () => number = Date.now,
 ): IdempotencyStore {
-  // Takes the id unless an unexpired claim or record holds it.
+  // Claims the id unless an unexpired claim or record already has it.
   const take = db.prepare(
     `INSERT INTO webhook_deliveries (id, state, expires_at)
      VALUES (@id, 'in_progress', @expiresAt)
@@ -45,8 +45,8 @@ export function sqliteIdempotencyStore(
   return {
     claim(id): IdempotencyClaim {
       const time = now();
-      const taken = take.run({ id, now: time, expiresAt: time + LEASE_MS });
-      if (taken.changes > 0) return "acquired";
+      const claimed = take.run({ id, now: time, expiresAt: time + LEASE_MS });
+      if (claimed.changes > 0) return "acquired";
       const row = readState.get(id) as { state: IdempotencyClaim } | undefined;
       return row?.state === "processed" ? "processed" : "in_progress";
     },

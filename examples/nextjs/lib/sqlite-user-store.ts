@@ -2,11 +2,11 @@ import type { ClerkUserRow, UserStore } from "dropsync/webhooks";
 import type { Db } from "./db";
 
 /**
- * The `users` table as a dropsync {@link UserStore}. Each write is one
+ * Creates a dropsync {@link UserStore} over the `users` table. Each write is one
  * conditional upsert, so duplicate and out-of-order webhook deliveries
  * converge on the newest state:
  * - an upsert replaces the row only with a strictly newer `updated_at`, and
- *   clears `deleted_at`; a tombstone's `updated_at` is its `deleted_at`, so
+ *   clears `deleted_at`. A tombstone's `updated_at` is its `deleted_at`, so
  *   an older create or update never brings a deleted user back;
  * - a delete writes a tombstone (profile fields null) when its time is at or
  *   after the stored `updated_at`, also for an id never seen before.
@@ -56,7 +56,6 @@ export function sqliteUserStore(db: Db): UserStore {
 
   return {
     upsertUser: (row) => upsertUser.immediate(row),
-    deleteUser: (id, deletedAt) =>
-      tombstone.run({ id, deletedAt }).changes > 0,
+    deleteUser: (id, deletedAt) => tombstone.run({ id, deletedAt }).changes > 0,
   };
 }

@@ -4,7 +4,7 @@ import { loadSettings, SettingsError, type Settings } from "./settings";
 /**
  * Checks the settings and creates or migrates the database before the first
  * request. An invalid setting stops the server with its message, instead of
- * a server that answers every request with 500.
+ * a server that returns 500 for every request.
  */
 export function checkStartup(): void {
   try {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run load:users`: sends Clerk user events to the running app the way
 // Svix delivers them (duplicated, shuffled, concurrent), then checks that
-// the users table holds exactly the final state.
+// the users table contains exactly the final state.
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -76,9 +76,7 @@ export function planUserEvents({ users, events, seed, deleteShare = 0.2 }) {
       user.email_addresses[0].id = emailId;
       user.email_addresses[0].email_address = `user${u}.v${version}@example.com`;
       const type = version === 0 ? "user.created" : "user.updated";
-      planned.push(
-        buildClerkEvent(type, user, { timestamp: user.updated_at }),
-      );
+      planned.push(buildClerkEvent(type, user, { timestamp: user.updated_at }));
     }
     if (u < deleted) {
       const deletedAt = user.updated_at + 5;
@@ -128,10 +126,10 @@ export function planUserEvents({ users, events, seed, deleteShare = 0.2 }) {
 }
 
 /**
- * Sends `deliveries` with `concurrency` requests in flight. Each attempt is
- * signed at send time. Like Svix, it retries a 409 (the same svix-id is
- * still being processed by another request) after a short pause, up to 20
- * times; any other status is final.
+ * Sends `deliveries` with `concurrency` requests in flight, each attempt
+ * signed at send time. A 409 means another request is still processing the
+ * same svix-id, so, like Svix, it retries after a short pause, up to 20
+ * times. Any other status is final.
  * @param {{ url: string, secret: string, concurrency: number,
  *   deliveries: { svixId: string, body: string }[] }} options
  */
@@ -156,7 +154,8 @@ export async function sendDeliveries({ url, secret, concurrency, deliveries }) {
         continue;
       }
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      if (!response.ok) failures.push({ svixId, status: response.status, body: text });
+      if (!response.ok)
+        failures.push({ svixId, status: response.status, body: text });
       return;
     }
   }
@@ -180,7 +179,10 @@ export async function sendDeliveries({ url, secret, concurrency, deliveries }) {
  * @param {Map<string, Record<string, unknown>>} expected
  */
 export function compareUsers(databasePath, expected) {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const db = new Database(databasePath, {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     const select = db.prepare("SELECT * FROM users WHERE id = ?");
     const differences = [];
@@ -277,11 +279,14 @@ async function main() {
       `${report.eventsPerSecond.toFixed(0)} events/s, ` +
       `${report.deliveriesPerSecond.toFixed(0)} deliveries/s`,
   );
-  console.log(`statuses: ${JSON.stringify(report.statuses)}, 409 retries: ${report.retries}`);
+  console.log(
+    `statuses: ${JSON.stringify(report.statuses)}, 409 retries: ${report.retries}`,
+  );
   for (const failure of report.failures.slice(0, 10)) {
     console.log(`failed: ${failure.svixId} ${failure.status} ${failure.body}`);
   }
-  for (const difference of report.differences) console.log(`mismatch: ${difference}`);
+  for (const difference of report.differences)
+    console.log(`mismatch: ${difference}`);
   const ok = report.failures.length === 0 && report.differences.length === 0;
   console.log(ok ? "database matches the expected final state" : "FAILED");
   if (!ok) process.exitCode = 1;

@@ -64,8 +64,10 @@ function fail(message) {
 /** Builds the profile fields from the flags, with random defaults. */
 function profile(values, previous) {
   const firstName =
-    values["first-name"] ?? pick(firstNames.filter((n) => n !== previous?.first_name));
-  const lastName = values["last-name"] ?? previous?.last_name ?? pick(lastNames);
+    values["first-name"] ??
+    pick(firstNames.filter((n) => n !== previous?.first_name));
+  const lastName =
+    values["last-name"] ?? previous?.last_name ?? pick(lastNames);
   const email =
     values.email ?? `${firstName}.${lastName}@example.com`.toLowerCase();
   return { firstName, lastName, email, username: values.username ?? null };
@@ -99,9 +101,7 @@ function buildEvent(type, values, now) {
   }
   const id = values.id ?? last?.id;
   if (!id) {
-    fail(
-      `${type} needs a user: pass --id user_…, or send user.created first.`,
-    );
+    fail(`${type} needs a user: pass --id user_…, or send user.created first.`);
   }
   if (type === "user.deleted") {
     const data = buildClerkDeletedObject("user", id);

@@ -6,7 +6,10 @@ export function queryDatabase<Row>(
   query: string,
   ...parameters: unknown[]
 ): Row[] {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const db = new Database(databasePath, {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     return db.prepare(query).all(...parameters) as Row[];
   } finally {

@@ -3,11 +3,14 @@ import {
   buildClerkEvent,
   buildClerkUser,
   createSignedWebhookRequest,
-} from "dropsync/testing";
+} from "../../../src/testing";
 
 type ClerkUser = ReturnType<typeof buildClerkUser>;
 
-/** A Clerk user with one primary email, as `user.created` carries it. */
+/**
+ * Builds a Clerk user with one primary email, as `user.created` carries it.
+ * With `previous`, it is a newer version of that user.
+ */
 export function clerkUser(
   fields: { first: string; last: string; email: string },
   previous?: ClerkUser,

@@ -25,8 +25,8 @@ export default function LocalModePage() {
       <div>
         <h1 className="text-xl font-semibold">Local mode and real keys</h1>
         <p className="text-muted-foreground text-sm">
-          The app picks its services from environment variables. Nothing in
-          the code changes between local mode and production.
+          The app picks its services from environment variables. Nothing in the
+          code changes between local mode and production.
         </p>
       </div>
 
@@ -65,18 +65,18 @@ export default function LocalModePage() {
           <ol className="list-decimal space-y-2 pl-5">
             <li>
               In the Clerk dashboard, open your application, then{" "}
-              <strong>Configure → API Keys</strong>. Copy the publishable key
-              (<code>pk_…</code>) and the secret key (<code>sk_…</code>).
+              <strong>Configure → API Keys</strong>. Copy the publishable key (
+              <code>pk_…</code>) and the secret key (<code>sk_…</code>).
             </li>
             <li>
-              Put them in <code>examples/nextjs/.env.local</code> as below.
-              Set both keys or neither: one alone is an error.
+              Put them in <code>examples/nextjs/.env.local</code> as below. Set
+              both keys or neither: one alone is an error.
             </li>
             <li>
               For user sync, add a webhook endpoint in Clerk (
               <strong>Configure → Webhooks</strong>) pointing at{" "}
-              <code>https://your-host/api/webhooks/clerk</code> with the
-              events <code>user.created</code>, <code>user.updated</code> and{" "}
+              <code>https://your-host/api/webhooks/clerk</code> with the events{" "}
+              <code>user.created</code>, <code>user.updated</code> and{" "}
               <code>user.deleted</code>, and copy its signing secret into{" "}
               <code>CLERK_WEBHOOK_SIGNING_SECRET</code>.
             </li>

@@ -35,8 +35,8 @@ export default async function UsersPage() {
         <CardDescription>
           Clerk sends <code>user.created</code>, <code>user.updated</code> and{" "}
           <code>user.deleted</code> to <code>/api/webhooks/clerk</code>. Try{" "}
-          <code>npm run webhook:send -- user.created</code>. This page
-          refreshes every 2 seconds.
+          <code>npm run webhook:send -- user.created</code>. This page refreshes
+          every 2 seconds.
         </CardDescription>
         <p className="text-sm" data-testid="user-counts">
           {counts.live} active, {counts.deleted} deleted

@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/utils";
 
 /**
- * A round user picture with initials as the fallback, shown while there is
- * no image or when it fails to load (for example offline).
+ * Renders a round user picture. The initials show while there is no image
+ * or when it fails to load (for example offline).
  */
 export function Avatar({
   src,

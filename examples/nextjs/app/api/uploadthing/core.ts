@@ -1,4 +1,8 @@
-import { clerkAuth, createFileRouter, type AuthFunction } from "dropsync/server";
+import {
+  clerkAuth,
+  createFileRouter,
+  type AuthFunction,
+} from "dropsync/server";
 import { getDatabase } from "@/lib/db";
 import { LOCAL_USER } from "@/lib/defaults.js";
 import { loadSettings } from "@/lib/settings";
