@@ -10,6 +10,7 @@ import {
   DropzoneRoot,
   useDropzoneContext,
   useDropzoneFileIds,
+  useDropzoneTotalProgress,
   type UploadController,
 } from "../../src";
 import {
@@ -79,6 +80,38 @@ describe("Dropzone render counts", () => {
     expect(renders.get(second!)).toBe(before.get(second!)! + 1);
     expect(renders.get(first!)).toBe(before.get(first!));
     expect(renders.get(third!)).toBe(before.get(third!));
+  });
+});
+
+describe("Dropzone total progress", () => {
+  function TotalProgress() {
+    return <output aria-label="Total">{useDropzoneTotalProgress()}</output>;
+  }
+
+  it("weights the total by bytes", async () => {
+    let controller: UploadController | undefined;
+    render(
+      <DropzoneRoot
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+      >
+        <DropzoneArea />
+        <TotalProgress />
+        <ControllerProbe onController={(c) => (controller = c)} />
+      </DropzoneRoot>,
+    );
+    await dropFiles([
+      makeFile("small.png", "image/png", 1000),
+      makeFile("large.png", "image/png", 3000),
+    ]);
+    const [small, large] = controller!.store.getIds();
+
+    act(() => controller!.store.update(small!, { progress: 100 }));
+    expect(screen.getByLabelText("Total")).toHaveTextContent("25");
+
+    act(() => controller!.store.update(large!, { progress: 50 }));
+    expect(screen.getByLabelText("Total")).toHaveTextContent("63");
   });
 });
 

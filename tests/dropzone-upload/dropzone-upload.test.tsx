@@ -577,4 +577,21 @@ describe("Dropzone upload", () => {
       "huge.png is 17 MB; the limit is 16 MB",
     );
   });
+
+  it("uploads an empty file", async () => {
+    render(
+      <Dropzone endpoint="attachment" url={stack.url} headers={signedIn} />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Files up to 32MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("empty.txt", "text/plain", 0)]);
+    await waitFor(
+      () => expect(fileRow("empty.txt").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    expect(
+      screen.getByRole("progressbar", { name: "empty.txt upload progress" }),
+    ).toHaveAttribute("aria-valuenow", "100");
+  });
 });
