@@ -478,6 +478,33 @@ describe("createFileRouter hook failures", () => {
     }
   });
 
+  it("rejects a user without userId", async () => {
+    const broken = createFileRouter({
+      auth: () => ({ userId: "" }),
+    });
+    const local = await serveFetch(
+      createTestRouteHandler(broken, "http://127.0.0.1:9"),
+    );
+    try {
+      const response = await requestPresignedUrls(
+        `${local.origin}/api/uploadthing`,
+        "avatar",
+        [photo],
+      );
+
+      expect(response).toEqual({
+        status: 500,
+        body: {
+          code: "INTERNAL_SERVER_ERROR",
+          message:
+            "The auth function returned a user without a userId string. Return { userId } for a signed-in user or null for an anonymous request.",
+        },
+      });
+    } finally {
+      await local.close();
+    }
+  });
+
   it("fails closed when authorize returns nothing", async () => {
     const forgetful = createFileRouter({
       auth: headerAuth,
