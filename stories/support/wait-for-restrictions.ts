@@ -7,11 +7,14 @@ import { expect, waitFor } from "storybook/test";
 export async function waitForRestrictions(
   container: Element,
   text: string,
+  timeout = 5000,
 ): Promise<void> {
-  await waitFor(() =>
-    expect(
-      container.querySelector('[data-slot="dropzone-restrictions"]')
-        ?.textContent,
-    ).toBe(text),
+  await waitFor(
+    () =>
+      expect(
+        container.querySelector('[data-slot="dropzone-restrictions"]')
+          ?.textContent,
+      ).toBe(text),
+    { timeout },
   );
 }

@@ -15,18 +15,27 @@ interface UploadActionBody {
 /**
  * Creates MSW handlers that respond like UploadThing 7's `createRouteHandler`:
  * `GET url` returns the router config, and `POST url?actionType=upload&slug=`
- * returns one presigned ingest URL per file, or the scenario's error as
- * `{ message }` with its status.
+ * returns one presigned ingest URL per file. Either returns the scenario's
+ * error instead, as `{ message }` with its status, when one is set.
  */
 export function createRouteHandlerHandlers(
   scenario: ResolvedUploadNetworkScenario,
   log: UploadRequestLog,
 ) {
   let failedPresigns = 0;
+  let failedConfigs = 0;
 
   const getRouterConfig = http.get(scenario.url, async () => {
     log.routeConfigRequests += 1;
     await delay(scenario.latencyMs);
+    const error = scenario.routeConfigError;
+    if (error && failedConfigs < (error.times ?? Infinity)) {
+      failedConfigs += 1;
+      return HttpResponse.json(
+        { message: error.message },
+        { status: error.status, headers: UPLOADTHING_VERSION_HEADERS },
+      );
+    }
     return HttpResponse.json(scenario.routerConfig, {
       headers: UPLOADTHING_VERSION_HEADERS,
     });

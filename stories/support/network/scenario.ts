@@ -36,6 +36,8 @@ export interface UploadNetworkScenario {
   progressIntervalMs?: number;
   /** Share of the body, 0 to 1, after which a stalled upload stops. */
   stallAtFraction?: number;
+  /** Makes the route config request (`GET url`) fail. */
+  routeConfigError?: RouteHandlerError;
   /** Makes the presign request (`POST url?actionType=upload`) fail. */
   presignError?: RouteHandlerError;
   /**
@@ -47,9 +49,9 @@ export interface UploadNetworkScenario {
 
 /** The scenario values that have defaults, filled in. */
 export type ResolvedUploadNetworkScenario = Required<
-  Omit<UploadNetworkScenario, "presignError">
+  Omit<UploadNetworkScenario, "presignError" | "routeConfigError">
 > &
-  Pick<UploadNetworkScenario, "presignError">;
+  Pick<UploadNetworkScenario, "presignError" | "routeConfigError">;
 
 /** Default route handler URL of UploadThing's client and of the Dropzone. */
 export const DEFAULT_ROUTE_HANDLER_URL = "/api/uploadthing";
