@@ -38,6 +38,7 @@ export const handlerInternalsKey = Symbol.for("dropsync.webhooks.handler");
 /** The hidden object stored under {@link handlerInternalsKey}. */
 export interface HandlerInternals {
   reject(error: WebhookError): Promise<Response>;
+  maxBodyBytes: number;
 }
 
 type Event = ClerkWebhookEvent | UnknownClerkWebhookEvent;
@@ -208,7 +209,10 @@ export function createHandler(
     return deliver(event, delivery);
   }
 
-  const internals: HandlerInternals = { reject: (error) => reject(error) };
+  const internals: HandlerInternals = {
+    reject: (error) => reject(error),
+    maxBodyBytes: resolved.maxBodyBytes,
+  };
   Object.defineProperty(handle, handlerInternalsKey, { value: internals });
   return handle;
 }

@@ -49,7 +49,10 @@ export type NodeRequestListener = (
 
 /** Options of {@link toNodeHandler}. */
 export interface NodeHandlerOptions {
-  /** Max body size in bytes, checked while reading. Default 1 MiB. */
+  /**
+   * Max body size in bytes, checked while reading. Default: the handler's
+   * `maxBodyBytes`, or 1 MiB for a handler not made by dropsync.
+   */
   maxBodyBytes?: number;
 }
 
@@ -67,10 +70,11 @@ export function toNodeHandler(
   handler: ClerkWebhookHandler,
   options: NodeHandlerOptions = {},
 ): NodeRequestListener {
-  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   const internals = (handler as { [handlerInternalsKey]?: HandlerInternals })[
     handlerInternalsKey
   ];
+  const maxBodyBytes =
+    options.maxBodyBytes ?? internals?.maxBodyBytes ?? 1_048_576;
 
   async function rejectLocally(error: WebhookError): Promise<Response> {
     if (internals !== undefined) return internals.reject(error);

@@ -225,6 +225,17 @@ describe("Node http adapter", () => {
     expect(status).toBe(413);
   });
 
+  it("handler maxBodyBytes is the default limit", async () => {
+    const handler = createClerkWebhookHandler({
+      secret,
+      maxBodyBytes: 16,
+      onError: () => {},
+    });
+    const base = await listen(createServer(toNodeHandler(handler)));
+
+    expect((await postSigned(base, userCreatedBody())).status).toBe(413);
+  });
+
   it("GET returns 405", async () => {
     const { handler } = createSyncedHandler();
     const base = await listen(createServer(toNodeHandler(handler)));
