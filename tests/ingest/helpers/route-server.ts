@@ -10,6 +10,8 @@ export interface RouteServerConfig {
   isDev?: boolean;
   /** UploadThing log level; default "Error". */
   logLevel?: "Error" | "None";
+  /** Extra files served by path, such as a test page for a browser. */
+  assets?: Record<string, { contentType: string; body: string }>;
 }
 
 /** A node:http server on 127.0.0.1 that runs UploadThing's route handler. */
@@ -34,6 +36,12 @@ export async function startRouteServer(
     },
   });
   const server = createServer((request, response) => {
+    const asset = config.assets?.[request.url ?? ""];
+    if (asset !== undefined) {
+      response.writeHead(200, { "content-type": asset.contentType });
+      response.end(asset.body);
+      return;
+    }
     void (async () => {
       const webRequest = await toWebRequest(request);
       const webResponse = await handler(webRequest);
