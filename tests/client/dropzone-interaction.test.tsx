@@ -144,6 +144,27 @@ describe("Dropzone keyboard", () => {
   });
 });
 
+describe("Dropzone drops outside the area", () => {
+  it("adds files dropped on a row", async () => {
+    renderManual();
+    await dropFiles([makeFile("first.png", "image/png")]);
+    fireDrag(fileRow("first.png"), "dragOver", [
+      makeFile("x.png", "image/png"),
+    ]);
+    fireDrag(fileRow("first.png"), "drop", [
+      makeFile("second.png", "image/png"),
+    ]);
+    expect(fileRows()).toHaveLength(2);
+    expect(fileRow("second.png").dataset.state).toBe("queued");
+  });
+
+  it("adds a drop on the area once", async () => {
+    renderManual();
+    await dropFiles([makeFile("once.png", "image/png")]);
+    expect(fileRows()).toHaveLength(1);
+  });
+});
+
 describe("Dropzone paste", () => {
   it("appends files pasted inside", async () => {
     renderManual();

@@ -2,7 +2,6 @@ import type { ComponentProps } from "react";
 import { cn } from "../../lib/cn";
 import {
   useDropzoneContext,
-  useDropzoneFileIds,
   useDropzoneRouteConfig,
   useDropzoneSummary,
 } from "../hooks";
@@ -23,7 +22,6 @@ export function DropzoneActions({
   const { controller, messages, mode, disabled } = useDropzoneContext();
   const summary = useDropzoneSummary();
   const routeConfig = useDropzoneRouteConfig();
-  useDropzoneFileIds();
 
   const shortfall =
     routeConfig.status === "ready" && summary.queued > 0

@@ -45,8 +45,8 @@ export function useDropzoneArea(): DropzoneAreaContextValue {
 
 /**
  * Owns the uploads of one Dropzone and provides them to its parts. Renders
- * `<div data-slot="dropzone" data-state>`; files pasted while focus is inside
- * it are added.
+ * `<div data-slot="dropzone" data-state>`. Files pasted while focus is inside
+ * it, or dropped anywhere on it, are added.
  */
 export function DropzoneRoot<
   TRouter extends FileRouter = FileRouter,
@@ -73,6 +73,8 @@ export function DropzoneRoot<
     className,
     children,
     onPaste,
+    onDragOver,
+    onDrop: onDivDrop,
     ...divProps
   } = props;
 
@@ -160,6 +162,27 @@ export function DropzoneRoot<
     controller.addFiles(files);
   };
 
+  // Files dropped on the list or the buttons, outside the drop area, are
+  // added too, so no drop inside the Dropzone is lost.
+  const isOutsideArea = (target: EventTarget) =>
+    !dropzone.rootRef.current?.contains(target as Node);
+  const handleDragOver = (event: DragEvent<HTMLDivElement>) => {
+    onDragOver?.(event);
+    const types = Array.from(event.dataTransfer?.types ?? []);
+    if (disabled || !types.includes("Files")) return;
+    if (isOutsideArea(event.target)) event.preventDefault();
+  };
+  const handleDrop = (event: DragEvent<HTMLDivElement>) => {
+    onDivDrop?.(event);
+    if (disabled || event.defaultPrevented || !isOutsideArea(event.target)) {
+      return;
+    }
+    const files = Array.from(event.dataTransfer?.files ?? []);
+    if (files.length === 0) return;
+    event.preventDefault();
+    controller.addFiles(files);
+  };
+
   const restrictionsId = useId();
   const context = useMemo(
     () => ({ controller, messages: mergedMessages, mode, disabled }),
@@ -180,8 +203,10 @@ export function DropzoneRoot<
           data-slot="dropzone"
           data-state={state}
           className={cn("flex w-full flex-col gap-3", className)}
-          onPaste={handlePaste}
           {...divProps}
+          onPaste={handlePaste}
+          onDragOver={handleDragOver}
+          onDrop={handleDrop}
         >
           {children}
           <LiveRegion />
