@@ -102,10 +102,13 @@ describe("Clerk mode with keys set", () => {
     expect(rows).toEqual([{ email: "clerk.mode@example.com" }]);
   });
 
-  it("users page needs a session", async () => {
+  it("users page redirects to sign-in", async () => {
     const response = await fetch(`${app.url}/users`, { redirect: "manual" });
 
-    expect(response.status).not.toBe(200);
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(
+      `https://127.0.0.1:9/sign-in?redirect_url=${encodeURIComponent(`${app.url}/users`)}`,
+    );
     expect(await response.text()).not.toContain("clerk.mode@example.com");
   });
 
