@@ -98,7 +98,8 @@ function readCookie(header: string | null, name: string): string | undefined {
 
 /**
  * Returns the session token of a request: the `Authorization: Bearer` token
- * first, as Clerk does, then the `__session` cookie.
+ * first, as Clerk does, then the `__session` cookie. A cookie token counts
+ * only while Clerk's `__client_uat` cookie, when present, is not `0`.
  */
 export function sessionTokenFromRequest(request: Request): string | undefined {
   const authorization = request.headers.get("authorization");
@@ -106,7 +107,12 @@ export function sessionTokenFromRequest(request: Request): string | undefined {
   // Clients that interpolate a missing token send "Bearer null".
   if (bearer && bearer !== "null" && bearer !== "undefined") return bearer;
 
-  return readCookie(request.headers.get("cookie"), "__session") || undefined;
+  const cookies = request.headers.get("cookie");
+  // clerk-js sets __client_uat to 0 on sign-out, while the last __session
+  // cookie may stay until its token expires (60 s for Clerk sessions).
+  if (readCookie(cookies, "__client_uat") === "0") return undefined;
+
+  return readCookie(cookies, "__session") || undefined;
 }
 
 // Reasons from @clerk/backend's TokenVerificationErrorReason that mean the

@@ -241,6 +241,20 @@ describe("sessionTokenFromRequest", () => {
     expect(sessionTokenFromRequest(request)).toBe("a.b.c");
   });
 
+  it("ignores the cookie after sign-out", () => {
+    const request = requestWith({ cookie: "__session=a.b.c; __client_uat=0" });
+
+    expect(sessionTokenFromRequest(request)).toBeUndefined();
+  });
+
+  it("reads the cookie of an active client", () => {
+    const request = requestWith({
+      cookie: "__client_uat=1733300000; __session=a.b.c",
+    });
+
+    expect(sessionTokenFromRequest(request)).toBe("a.b.c");
+  });
+
   it("ignores cookies with a longer name", () => {
     const request = requestWith({ cookie: "__session_xyz=abc" });
 
