@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { createServer, type AddressInfo } from "node:net";
+
 import { genUploader } from "uploadthing/client";
 import { createUploadthing, type FileRouter } from "uploadthing/server";
 import { describe, expect, it } from "vitest";
@@ -8,6 +10,15 @@ import { patternBytes } from "./helpers/files";
 import { startRouteServer } from "./helpers/route-server";
 
 const f = createUploadthing();
+
+/** Returns a port that had a listener a moment ago and has none now. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 const router = {
   broken: f({ blob: { maxFileSize: "1MB" } }).onUploadComplete(() => {
@@ -74,6 +85,41 @@ describe.each([
 
       expect(result?.serverData).toBeNull();
       expect(serverData).toEqual({ seenBy: "user_async" });
+    } finally {
+      await routeServer.close();
+      await emulator.close();
+    }
+  });
+});
+
+describe("callbacks to an unreachable app", () => {
+  it("fails upload with callback address", async () => {
+    const emulator = await startIngestEmulator();
+    const callbackUrl = `http://127.0.0.1:${await closedPort()}/api/uploadthing`;
+    const routeServer = await startRouteServer(router, {
+      token: emulator.token,
+      ingestUrl: emulator.url,
+      callbackUrl,
+    });
+    try {
+      const file = new File([patternBytes(10, 43)], "c.bin");
+      const callbackFailed = emulator.waitFor("callback-failed");
+      const { uploadFiles } = genUploader<typeof router>({
+        url: routeServer.url,
+        package: "dropsync-tests",
+      });
+
+      const error = await uploadFiles("broken", { files: [file] }).then(
+        () => null,
+        (rejection: { code: string; message: string }) => rejection,
+      );
+
+      expect(error?.code).toBe("UPLOAD_FAILED");
+      expect(error?.message).toBe(
+        `The callback hook to ${callbackUrl}?slug=broken failed: fetch failed. ` +
+          "Check that the app is running at that address.",
+      );
+      expect((await callbackFailed).message).toBe(error?.message);
     } finally {
       await routeServer.close();
       await emulator.close();

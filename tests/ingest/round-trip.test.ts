@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { genUploader } from "uploadthing/client";
-import { createUploadthing, type FileRouter } from "uploadthing/server";
+import {
+  createUploadthing,
+  UTFiles,
+  type FileRouter,
+} from "uploadthing/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
@@ -11,6 +15,7 @@ import { patternBytes, sha256, sha256OfFile } from "./helpers/files";
 import { startRouteServer, type RouteServer } from "./helpers/route-server";
 
 const f = createUploadthing();
+const completedCustomIds: Array<string | null> = [];
 const completions: Array<{ metadata: unknown; key: string; ufsUrl: string }> =
   [];
 
@@ -20,6 +25,13 @@ const router = {
     .onUploadComplete(({ metadata, file }) => {
       completions.push({ metadata, key: file.key, ufsUrl: file.ufsUrl });
       return { uploadedBy: metadata.userId, size: file.size };
+    }),
+  withCustomId: f({ blob: { maxFileSize: "1MB" } })
+    .middleware(({ files }) => ({
+      [UTFiles]: files.map((file) => ({ ...file, customId: "invoice-42" })),
+    }))
+    .onUploadComplete(({ file }) => {
+      completedCustomIds.push(file.customId);
     }),
 } satisfies FileRouter;
 
@@ -195,5 +207,20 @@ describe("ingest emulator round trip", () => {
     const response = await fetch(result?.ufsUrl ?? "", { method: "HEAD" });
 
     expect(response.headers.get("content-type")).toBe("image/heic");
+  });
+
+  it("passes middleware custom id through", async () => {
+    const file = new File([patternBytes(8, 10)], "invoice.pdf");
+    const { uploadFiles } = genUploader<typeof router>({
+      url: routeServer.url,
+      package: "dropsync-tests",
+    });
+
+    const [result] = await uploadFiles("withCustomId", { files: [file] });
+    const stored = emulator.uploads().find((u) => u.key === result?.key);
+
+    expect(result?.customId).toBe("invoice-42");
+    expect(stored?.customId).toBe("invoice-42");
+    expect(completedCustomIds).toEqual(["invoice-42"]);
   });
 });

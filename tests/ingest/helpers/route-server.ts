@@ -10,6 +10,8 @@ export interface RouteServerConfig {
   isDev?: boolean;
   /** UploadThing log level; default "Error". */
   logLevel?: "Error" | "None";
+  /** Address UploadThing calls back; default: the route handler's own. */
+  callbackUrl?: string;
   /** Extra files served by path, such as a test page for a browser. */
   assets?: Record<string, { contentType: string; body: string }>;
 }
@@ -33,6 +35,9 @@ export async function startRouteServer(
       ingestUrl: config.ingestUrl,
       isDev: config.isDev ?? false,
       logLevel: config.logLevel ?? "Error",
+      ...(config.callbackUrl === undefined
+        ? {}
+        : { callbackUrl: config.callbackUrl }),
     },
   });
   const server = createServer((request, response) => {
