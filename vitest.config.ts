@@ -57,13 +57,17 @@ export default defineConfig({
       },
       {
         // The example app end to end: `next build` once, then `next start`,
-        // the ingest emulator and headless Chromium per file. Needs the
-        // built package. Files run one at a time: each starts servers.
+        // the ingest emulator and headless Chromium per file, plus the
+        // example's own tests. Needs the built package. Files run one at a
+        // time because each starts servers.
         extends: true,
         test: {
           name: "e2e",
           environment: "node",
-          include: ["tests/e2e/**/*.e2e.test.ts"],
+          include: [
+            "tests/e2e/**/*.e2e.test.ts",
+            "examples/nextjs/tests/**/*.test.ts",
+          ],
           globalSetup: ["./tests/e2e/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
