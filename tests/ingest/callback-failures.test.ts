@@ -116,7 +116,7 @@ describe("callbacks to an unreachable app", () => {
 
       expect(error?.code).toBe("UPLOAD_FAILED");
       expect(error?.message).toBe(
-        `The callback hook to ${callbackUrl}?slug=broken failed: fetch failed. ` +
+        `The callback hook to ${callbackUrl}?slug=broken failed: fetch failed (ECONNREFUSED). ` +
           "Check that the app is running at that address.",
       );
       expect((await callbackFailed).message).toBe(error?.message);

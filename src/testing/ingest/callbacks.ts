@@ -312,8 +312,10 @@ export class CallbackHub {
         text.slice(0, 300)
       );
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return `The ${hook} hook to ${url.href} failed: ${reason}. Check that the app is running at that address.`;
+      return (
+        `The ${hook} hook to ${url.href} failed: ${describeFetchError(error)}. ` +
+        "Check that the app is running at that address."
+      );
     }
   }
 
@@ -332,4 +334,13 @@ export class CallbackHub {
       fileKeys: registration.fileKeys,
     });
   }
+}
+
+/** Describes a fetch failure with the network error code undici keeps in `cause`. */
+function describeFetchError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === "string"
+    ? `${error.message} (${code})`
+    : error.message;
 }
