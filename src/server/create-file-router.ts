@@ -12,6 +12,7 @@ import type {
   PresetOverride,
   UploadAuth,
   UploadCompleteEvent,
+  UploadErrorEvent,
   UploadMetadata,
 } from "./router-options";
 import type { FileRouteConfig } from "./types";
@@ -169,6 +170,11 @@ export function createFileRouter<
 
     router[name] = f(config, override?.routeOptions)
       .middleware(guardMiddleware(name, limits, guard))
+      .onUploadError(async ({ error, fileKey }) => {
+        const report = options.onUploadError as
+          ((event: UploadErrorEvent<PresetName>) => unknown) | undefined;
+        await report?.({ route: name, fileKey, error });
+      })
       .onUploadComplete(async ({ metadata, file }) => {
         const uploadMetadata = metadata as UploadMetadata<TMetadata>;
         const event: UploadCompleteEvent<TMetadata, PresetName> = {

@@ -26,6 +26,7 @@ export type {
   RouteNameOf,
   UploadAuth,
   UploadCompleteEvent,
+  UploadErrorEvent,
   UploadMetadata,
   UploadQuota,
   UploadRequestContext,

@@ -1,3 +1,4 @@
+import type { UploadThingError } from "uploadthing/server";
 import type { FileRouter, UploadedFileData } from "uploadthing/types";
 import type { PresetName } from "./presets";
 import type {
@@ -96,6 +97,14 @@ export interface UploadCompleteEvent<
   metadata: UploadMetadata<TMetadata>;
 }
 
+/** A failed upload of a preset route, as UploadThing reports it. */
+export interface UploadErrorEvent<TRoute extends string = PresetName> {
+  route: TRoute;
+  /** UploadThing's key of the file that failed. */
+  fileKey: string;
+  error: UploadThingError;
+}
+
 /** Options of `createFileRouter`. */
 export interface CreateFileRouterOptions<
   TAuth extends UploadAuth,
@@ -141,6 +150,13 @@ export interface CreateFileRouterOptions<
   onUploadComplete?: (
     event: UploadCompleteEvent<TMetadata, EnabledPresetName<TPresets>>,
   ) => MaybePromise<TServerData>;
+  /**
+   * Runs on the server when UploadThing reports that the upload of a file of
+   * a preset route failed. Custom routes use their own `onUploadError`.
+   */
+  onUploadError?: (
+    event: UploadErrorEvent<EnabledPresetName<TPresets>>,
+  ) => MaybePromise<void>;
 }
 
 /** The names of the presets that `TPresets` keeps. */

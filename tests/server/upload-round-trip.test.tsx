@@ -15,6 +15,9 @@ const clerkKey = generateSigningKey();
 const otherKey = generateSigningKey();
 const now = Math.floor(Date.now() / 1000);
 
+const reportedErrors: { route: string; fileKey: string; message: string }[] =
+  [];
+
 const router = createFileRouter({
   auth: clerkAuth({
     jwtKey: clerkKey.publicKeyPem,
@@ -26,6 +29,9 @@ const router = createFileRouter({
     route,
     size: file.size,
   }),
+  onUploadError: ({ route, fileKey, error }) => {
+    reportedErrors.push({ route, fileKey, message: error.message });
+  },
 });
 
 let ingest: IngestEmulator;
@@ -170,6 +176,25 @@ describe("upload round trip", () => {
       });
     });
   }
+
+  it("reports a failed transfer", async () => {
+    ingest.failNthPut(1, 500);
+    const token = signSessionToken(clerkKey, { aud: "uploads" });
+    const error = await uploadError(
+      uploader.uploadFiles("gallery", {
+        files: [pngFile("broken.png")],
+        headers: bearer(token),
+      }),
+    );
+    const deadline = Date.now() + 2000;
+    while (reportedErrors.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+
+    expect(error).toBeInstanceOf(UploadThingError);
+    expect(reportedErrors.map(({ route }) => route)).toEqual(["gallery"]);
+    expect(reportedErrors[0]?.fileKey).toBeTypeOf("string");
+  });
 
   it("passes a size rejection to the client", async () => {
     const token = signSessionToken(clerkKey, { aud: "uploads" });
