@@ -18,7 +18,7 @@ import { waitForRestrictions } from "../support/wait-for-restrictions";
 
 const RESTRICTIONS = "Images up to 4MB, at most 10";
 
-/** How the Dropzone talks to the app's UploadThing route handler. */
+/** Requests between the Dropzone and the app's UploadThing route handler. */
 const meta = {
   title: "Dropzone/Route handler",
   component: Dropzone,
@@ -79,8 +79,8 @@ export const DropBeforeConfigLoads: Story = {
 };
 
 /**
- * The route handler's GET fails once. The restrictions line says so, and
- * the next drop loads the config again, then uploads.
+ * The route handler's GET fails once. The restrictions line shows the
+ * error, and the next drop loads the config again, then uploads.
  */
 export const RouteConfigFailsThenRecovers: Story = {
   parameters: {
