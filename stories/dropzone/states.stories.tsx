@@ -436,6 +436,7 @@ export const ManualMode: Story = {
   args: { mode: "manual" },
   async play({ canvasElement, args, userEvent }) {
     await waitForRestrictions(canvasElement, "Images up to 4MB, at most 10");
+    const stopAnnouncements = recordAnnouncements(canvasElement);
     await dropFiles(getDropArea(canvasElement), [
       createFile("left.png", { type: "image/png", size: 50_000 }),
       createFile("right.png", { type: "image/png", size: 50_000 }),
@@ -453,6 +454,11 @@ export const ManualMode: Story = {
     await waitForFileState(canvasElement, "left.png", "complete");
     await waitForFileState(canvasElement, "right.png", "complete");
     await waitFor(() => expect(args.onBatchComplete).toHaveBeenCalledTimes(1));
+    // Both uploads finish close together; each one is still announced.
+    await expect(stopAnnouncements().sort()).toEqual([
+      "left.png uploaded",
+      "right.png uploaded",
+    ]);
   },
 };
 
