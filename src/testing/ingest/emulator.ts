@@ -95,6 +95,9 @@ export async function startIngestEmulator(
   const appId = options.appId ?? DEFAULT_INGEST_APP_ID;
   assertValidApiKey(apiKey);
   const token = createIngestToken({ apiKey, appId });
+  // Invalid fault options throw here, before any folder exists.
+  const faults = new FaultController(options.throttleBytesPerSecond ?? null);
+  for (const { fault, nth } of options.faults ?? []) faults.arm(fault, nth);
 
   const ownsDir = options.dir === undefined;
   const dir =
@@ -126,8 +129,6 @@ export async function startIngestEmulator(
     });
   };
 
-  const faults = new FaultController(options.throttleBytesPerSecond ?? null);
-  for (const { fault, nth } of options.faults ?? []) faults.arm(fault, nth);
   const callbacks = new CallbackHub({
     apiKey,
     resultTimeoutMs: settings.callbackTimeoutMs,
@@ -215,7 +216,13 @@ export async function startIngestEmulator(
     }
   };
 
-  await listen(server, settings.port, settings.host);
+  try {
+    await listen(server, settings.port, settings.host);
+  } catch (error) {
+    await store.removeStaging();
+    if (ownsDir) await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   baseUrl = `http://${formatHost(settings.host)}:${address.port}`;
 
