@@ -30,3 +30,17 @@ export function loadAppEnv({ dev = true } = {}) {
 export function resolveFromApp(specifier) {
   return require.resolve(specifier);
 }
+
+/**
+ * Returns the system error code of a failed fetch, such as ECONNREFUSED.
+ * For "localhost" undici tries IPv4 and IPv6 and reports an AggregateError.
+ * @param {Error & { cause?: any }} error
+ */
+export function networkErrorCode(error) {
+  return (
+    error.cause?.code ??
+    error.cause?.errors?.[0]?.code ??
+    error.cause?.message ??
+    error.message
+  );
+}

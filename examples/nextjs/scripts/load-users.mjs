@@ -17,7 +17,7 @@ import {
   DEFAULT_PORT,
   LOCAL_WEBHOOK_SIGNING_SECRET,
 } from "../lib/defaults.js";
-import { appDir, loadAppEnv } from "./env.mjs";
+import { appDir, loadAppEnv, networkErrorCode } from "./env.mjs";
 
 /** Seeded PRNG (mulberry32), so a seed reproduces a run's order. */
 function random(seed) {
@@ -146,7 +146,16 @@ export async function sendDeliveries({ url, secret, concurrency, deliveries }) {
         url,
         id: svixId,
       });
-      const response = await fetch(request);
+      let response;
+      try {
+        response = await fetch(request);
+      } catch (error) {
+        throw new Error(
+          `Could not reach ${url} (${networkErrorCode(error)}). ` +
+            "Start the app with `npm run dev`, or pass --url.",
+          { cause: error },
+        );
+      }
       const text = await response.text();
       if (response.status === 409 && attempt < 20) {
         retries++;
@@ -292,4 +301,11 @@ async function main() {
   if (!ok) process.exitCode = 1;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`load:users: ${error.message}`);
+    process.exitCode = 1;
+  }
+}

@@ -12,7 +12,7 @@ import {
   generateWebhookSecret,
 } from "dropsync/testing";
 import { DEFAULT_PORT, LOCAL_WEBHOOK_SIGNING_SECRET } from "../lib/defaults.js";
-import { appDir, loadAppEnv } from "./env.mjs";
+import { appDir, loadAppEnv, networkErrorCode } from "./env.mjs";
 
 const usage = `Usage: npm run webhook:send -- <event type> [options]
 
@@ -154,7 +154,7 @@ async function main() {
     response = await fetch(request);
   } catch (error) {
     fail(
-      `could not reach ${url} (${error.cause?.code ?? error.message}). ` +
+      `could not reach ${url} (${networkErrorCode(error)}). ` +
         "Start the app with `npm run dev`, or pass --url.",
     );
   }
