@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { createServer as createHttpServer } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 
 import { genUploader } from "uploadthing/client";
@@ -10,6 +11,20 @@ import { patternBytes } from "./helpers/files";
 import { startRouteServer } from "./helpers/route-server";
 
 const f = createUploadthing();
+
+/** Starts a server on 127.0.0.1 that answers every request with 500. */
+async function startFailingApp() {
+  const server = createHttpServer((_request, response) => {
+    response.writeHead(500, { "content-type": "application/json" });
+    response.end('{"message":"app is down"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/uploadthing`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** Returns a port that had a listener a moment ago and has none now. */
 async function closedPort(): Promise<number> {
@@ -122,6 +137,39 @@ describe("callbacks to an unreachable app", () => {
       expect((await callbackFailed).message).toBe(error?.message);
     } finally {
       await routeServer.close();
+      await emulator.close();
+    }
+  });
+
+  it("reports dev stream forwarding failure", async () => {
+    const emulator = await startIngestEmulator();
+    const failingApp = await startFailingApp();
+    const routeServer = await startRouteServer(router, {
+      token: emulator.token,
+      ingestUrl: emulator.url,
+      callbackUrl: failingApp.url,
+      isDev: true,
+      logLevel: "None",
+    });
+    try {
+      const file = new File([patternBytes(10, 44)], "d.bin");
+      const { uploadFiles } = genUploader<typeof router>({
+        url: routeServer.url,
+        package: "dropsync-tests",
+      });
+
+      const error = await uploadFiles("broken", { files: [file] }).then(
+        () => null,
+        (rejection: { code: string; message: string }) => rejection,
+      );
+
+      expect(error?.code).toBe("UPLOAD_FAILED");
+      expect(error?.message).toMatch(
+        /^Failed to forward callback request from dev stream: /,
+      );
+    } finally {
+      await routeServer.close();
+      await failingApp.close();
       await emulator.close();
     }
   });

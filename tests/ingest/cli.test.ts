@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,5 +153,24 @@ describe("dropsync ingest command", () => {
 
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/--port <number> {3}TCP port, 0 to 65535/);
+  });
+
+  it("reports port in use with status 1", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) =>
+      blocker.listen(0, "127.0.0.1", resolve),
+    );
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const result = await runToExit(["ingest", "--port", String(port)]);
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(
+        `dropsync: Port ${port} on 127.0.0.1 is already in use. Stop the ` +
+          "process that uses it, or pick another port (0 picks a free one).\n",
+      );
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 });
