@@ -1,6 +1,8 @@
 import type { verifyToken } from "@clerk/backend";
 import { UploadThingError } from "uploadthing/server";
+import { rejectTokenError } from "./clerk-token-errors";
 import type { UploadAuth } from "./router-options";
+import { sessionTokenFromRequest } from "./session-token";
 import { forbiddenError } from "./upload-error";
 
 /** The verified claims of a Clerk session token. */
@@ -76,90 +78,6 @@ function environmentVariable(name: string): string | undefined {
   const value = environment?.[name];
 
   return value === "" ? undefined : value;
-}
-
-function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-
-  for (const pair of header.split(";")) {
-    const separator = pair.indexOf("=");
-    if (separator === -1) continue;
-    if (pair.slice(0, separator).trim() !== name) continue;
-
-    const value = pair.slice(separator + 1).trim();
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Returns the session token of a request: the `Authorization: Bearer` token
- * first, as Clerk does, then the `__session` cookie. A cookie token counts
- * only while Clerk's `__client_uat` cookie, when present, is not `0`.
- */
-export function sessionTokenFromRequest(request: Request): string | undefined {
-  const authorization = request.headers.get("authorization");
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
-  // Clients that interpolate a missing token send "Bearer null".
-  if (bearer && bearer !== "null" && bearer !== "undefined") return bearer;
-
-  const cookies = request.headers.get("cookie");
-  // clerk-js sets __client_uat to 0 on sign-out, while the last __session
-  // cookie may stay until its token expires (60 s for Clerk sessions).
-  if (readCookie(cookies, "__client_uat") === "0") return undefined;
-
-  return readCookie(cookies, "__session") || undefined;
-}
-
-// Reasons from @clerk/backend's TokenVerificationErrorReason that mean the
-// server could not load a key, as opposed to a bad token.
-const keyLoadingReasons = new Set([
-  "jwk-local-missing",
-  "jwk-remote-failed-to-load",
-  "jwk-remote-invalid",
-  "jwk-remote-missing",
-  "jwk-failed-to-resolve",
-  "secret-key-invalid",
-]);
-
-function describeTokenError(error: { reason?: string; message?: string }) {
-  switch (error.reason) {
-    case "token-expired":
-      return "Your session token has expired. Refresh the page or sign in again, then retry the upload.";
-    case "token-not-active-yet":
-    case "token-iat-in-the-future":
-      return "Your session token is not valid yet. Check the clock of the device and the server, then retry the upload.";
-    case "token-invalid-authorized-parties":
-      return "Your session token was issued to an origin that this upload route does not accept.";
-    case "token-invalid-issuer":
-      return "Your session token was issued by another Clerk instance.";
-  }
-  if (error.message?.includes("audience claim")) {
-    return "Your session token was issued for another audience than this upload route accepts.";
-  }
-
-  return "Your session token is invalid. Sign in again, then retry the upload.";
-}
-
-function rejectTokenError(error: unknown): UploadThingError {
-  const details = error as { reason?: string; message?: string };
-  if (details.reason && keyLoadingReasons.has(details.reason)) {
-    console.error(
-      "dropsync: clerkAuth could not load Clerk's JWT public key. Set jwtKey (CLERK_JWT_KEY) or a valid secretKey (CLERK_SECRET_KEY).",
-      error,
-    );
-    return new UploadThingError({
-      code: "INTERNAL_SERVER_ERROR",
-      message: "The server could not verify session tokens.",
-      cause: error,
-    });
-  }
-
-  return forbiddenError(describeTokenError(details), error);
 }
 
 // Clerk compares `azp` with each party as a string, so "https://a.com/"

@@ -1,4 +1,5 @@
-export { clerkAuth, sessionTokenFromRequest } from "./clerk-auth";
+export { clerkAuth } from "./clerk-auth";
+export { sessionTokenFromRequest } from "./session-token";
 export type {
   ClerkAuthOptions,
   ClerkSessionClaims,
