@@ -310,6 +310,9 @@ describe("Dropzone route config loading", () => {
     renderManual({ value: [uploaded], onValueChange });
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow("kept.png").dataset.state).toBe("complete");
+    expect(
+      fileRow("kept.png").querySelector('[data-slot="dropzone-file-preview"]'),
+    ).toHaveAttribute("src", "http://127.0.0.1/f/key-1");
     await act(async () => {});
     await user.click(screen.getByRole("button", { name: "Remove kept.png" }));
     expect(onValueChange).toHaveBeenLastCalledWith([]);

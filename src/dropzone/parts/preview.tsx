@@ -27,14 +27,17 @@ function useObjectUrl(file: File | undefined, attempt: number) {
 }
 
 /**
- * Thumbnail of an image row from an object URL, or a file icon for other
- * files and for images the browser cannot decode (HEIC outside Safari).
+ * Thumbnail of an image row from an object URL (or, for rows restored from
+ * `value`, from the uploaded file's URL), or a file icon for other files and
+ * for images the browser cannot decode (HEIC outside Safari).
  */
 export function FilePreview({ row }: { row: DropzoneFile }) {
   const isImage =
     row.type.toLowerCase().startsWith("image/") ||
     (row.type === "" && IMAGE_EXTENSION.test(row.name));
-  const url = useObjectUrl(isImage ? row.file : undefined, row.attempt);
+  const objectUrl = useObjectUrl(isImage ? row.file : undefined, row.attempt);
+  const url =
+    objectUrl ?? (isImage && !row.file ? row.result?.ufsUrl : undefined);
   const [brokenUrl, setBrokenUrl] = useState<string>();
   const box =
     "bg-muted text-muted-foreground flex size-10 shrink-0 items-center justify-center overflow-hidden rounded-md";
