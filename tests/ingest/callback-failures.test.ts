@@ -12,7 +12,7 @@ import { startRouteServer } from "./helpers/route-server";
 
 const f = createUploadthing();
 
-/** Starts a server on 127.0.0.1 that answers every request with 500. */
+/** Starts a server on 127.0.0.1 that responds to every request with 500. */
 async function startFailingApp() {
   const server = createHttpServer((_request, response) => {
     response.writeHead(500, { "content-type": "application/json" });

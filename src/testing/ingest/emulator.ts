@@ -14,6 +14,7 @@ import { FaultController } from "./faults";
 import { respondToPreflight, sendError, setCorsHeaders } from "./http-utils";
 import { resolveOptions, type IngestEmulatorOptions } from "./options";
 import { routeRequest } from "./router";
+import { formatHost, listen, waitForEvent } from "./server-lifecycle";
 import type { StoredUpload } from "./store";
 import { UploadStore } from "./store";
 import {
@@ -241,7 +242,7 @@ export async function startIngestEmulator(
       callbacks.close();
       const running = [...active.values()];
       for (const transfer of running) transfer.abort();
-      // Ended dev-mode streams and answered PUTs get a moment to flush
+      // Ended dev-mode streams and PUT responses get a moment to flush
       // before the remaining connections are cut.
       const serverClosed = new Promise<void>((done) => {
         server.close(() => done());
@@ -299,68 +300,4 @@ export async function startIngestEmulator(
       ),
     close,
   };
-}
-
-function waitForEvent<TType extends IngestEvent["type"]>(
-  listeners: Set<(event: IngestEvent) => void>,
-  type: TType,
-  predicate:
-    ((event: Extract<IngestEvent, { type: TType }>) => boolean) | undefined,
-  timeoutMs: number,
-): Promise<Extract<IngestEvent, { type: TType }>> {
-  return new Promise((resolvePromise, reject) => {
-    const listener = (event: IngestEvent) => {
-      if (event.type !== type) return;
-      const typed = event as Extract<IngestEvent, { type: TType }>;
-      if (predicate !== undefined && !predicate(typed)) return;
-      clearTimeout(timer);
-      listeners.delete(listener);
-      resolvePromise(typed);
-    };
-    const timer = setTimeout(() => {
-      listeners.delete(listener);
-      reject(
-        new Error(
-          `Timed out after ${timeoutMs} ms waiting for a "${type}" ingest event.`,
-        ),
-      );
-    }, timeoutMs);
-    listeners.add(listener);
-  });
-}
-
-function listen(
-  server: ReturnType<typeof createServer>,
-  port: number,
-  host: string,
-): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") {
-        reject(
-          new Error(
-            `Port ${port} on ${host} is already in use. Stop the process that uses ` +
-              "it, or pick another port (0 picks a free one).",
-          ),
-        );
-        return;
-      }
-      reject(error);
-    };
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      resolvePromise();
-    });
-  });
-}
-
-/**
- * Formats the bound host for URLs: a wildcard address becomes the loopback
- * address, and IPv6 addresses get brackets.
- */
-function formatHost(host: string): string {
-  if (host === "0.0.0.0") return "127.0.0.1";
-  if (host === "::") return "[::1]";
-  return host.includes(":") ? `[${host}]` : host;
 }

@@ -34,7 +34,8 @@ export function respondToPreflight(
     request.headers["access-control-request-headers"] ?? "*",
   );
   response.setHeader("access-control-max-age", "600");
-  // Chromium asks before a public page calls a server on this machine.
+  // Chromium sends this preflight before a public page calls a server on
+  // this machine (Private Network Access).
   if (request.headers["access-control-request-private-network"] === "true") {
     response.setHeader("access-control-allow-private-network", "true");
   }

@@ -169,7 +169,7 @@ function requireParam(
 /**
  * Reads a query parameter. `uploadthing` encodes each value with
  * `encodeURIComponent` before `URLSearchParams` encodes it again, so values
- * are decoded a second time; a value that is not valid percent-encoding
+ * are decoded a second time. A value that is not valid percent-encoding
  * (from an SDK that encodes once) is returned as it is.
  */
 function optionalParam(params: URLSearchParams, name: string): string | null {

@@ -47,7 +47,7 @@ const RECORD_SUFFIX = ".json";
  *
  * Completed files live in `dir` as `<key>` with their record in
  * `<key>.json`. Partial transfers live in `stagingDir` until the last byte
- * arrives, so `dir` never holds an incomplete file or a record without its
+ * arrives, so `dir` never contains an incomplete file or a record without its
  * bytes: the bytes are renamed into place first and the record is written
  * (to a temporary name, then renamed) last.
  */
