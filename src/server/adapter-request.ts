@@ -50,23 +50,35 @@ function fromNodeStyleRequest(request: NodeStyleRequest): Request {
   return new Request(new URL(path, `${protocol}://${host}`), { headers });
 }
 
+interface AdapterEvent {
+  /** Remix's loader and action arguments carry the Fetch Request. */
+  request?: unknown;
+  /** h3 2 events carry the Fetch Request. */
+  req?: unknown;
+  /** h3 1 events carry Node's IncomingMessage. */
+  node?: { req?: unknown };
+}
+
 /**
- * Finds the incoming request in the arguments that an UploadThing adapter
+ * Finds the incoming request in the arguments that an UploadThing 7 adapter
  * passes to `.middleware()` and returns it as a Fetch `Request`:
- * `{ req: Request }` (server, Next.js, Remix), `{ req, res }` (Express),
- * `{ req, res }` with a Fastify request, and `{ event }` (h3).
+ * `{ req: Request }` (server, Next.js), `{ req, res }` (Express, Fastify),
+ * `{ event }` (h3) and `{ event: { request } }` (Remix).
  */
 export function requestFromAdapterArgs(args: Record<string, unknown>): Request {
-  const { req, event } = args;
+  const { req } = args;
   if (isFetchRequest(req)) return req;
   if (isNodeStyleRequest(req)) return fromNodeStyleRequest(req);
 
-  const nodeRequest = (event as { node?: { req?: unknown } } | undefined)?.node
-    ?.req;
-  if (isNodeStyleRequest(nodeRequest)) return fromNodeStyleRequest(nodeRequest);
+  const event = args.event as AdapterEvent | undefined;
+  if (isFetchRequest(event?.request)) return event.request;
+  if (isFetchRequest(event?.req)) return event.req;
+  if (isNodeStyleRequest(event?.node?.req)) {
+    return fromNodeStyleRequest(event.node.req);
+  }
 
   throw new UploadThingError({
     code: "INTERNAL_SERVER_ERROR",
-    message: `Cannot find the request in the UploadThing middleware arguments (keys: ${Object.keys(args).join(", ")}). Use an adapter from uploadthing/server, uploadthing/next, uploadthing/express, uploadthing/fastify or uploadthing/h3.`,
+    message: `Cannot find the request in the UploadThing middleware arguments (keys: ${Object.keys(args).join(", ")}). Use an adapter from uploadthing/server, uploadthing/next, uploadthing/express, uploadthing/fastify, uploadthing/h3 or uploadthing/remix.`,
   });
 }
