@@ -107,10 +107,19 @@ describe("loadSettings", () => {
     expect(settings.auth.mode).toBe("local");
   });
 
-  it("secret without whsec_ is an error", () => {
+  it("secret that is not base64 is an error", () => {
     expect(() =>
-      loadSettings({ CLERK_WEBHOOK_SIGNING_SECRET: "c2VjcmV0" }),
-    ).toThrow('CLERK_WEBHOOK_SIGNING_SECRET must start with "whsec_"');
+      loadSettings({ CLERK_WEBHOOK_SIGNING_SECRET: "whsec_not base64!" }),
+    ).toThrow(
+      "CLERK_WEBHOOK_SIGNING_SECRET is not a Svix signing secret: expected whsec_ followed by base64.",
+    );
+  });
+
+  it("secret without whsec_ is accepted", () => {
+    expect(
+      loadSettings({ CLERK_WEBHOOK_SIGNING_SECRET: "c2VjcmV0" })
+        .webhookSigningSecret,
+    ).toBe("c2VjcmV0");
   });
 
   it("absolute file URL is used as is", () => {
