@@ -91,7 +91,11 @@ export type IngestFault =
 
 /** Controls of one armed fault. */
 export interface ArmedFault {
-  /** Settles with the file key once the fault hits a `PUT`. */
+  /**
+   * Resolves with the file key once the fault hits a `PUT`. It stays
+   * pending when the body ends before `afterBytes`, since the fault then
+   * never applies.
+   */
   readonly triggered: Promise<string>;
   /** Ends a stall, or disarms the fault if it has not hit yet. */
   release(): void;
