@@ -119,3 +119,29 @@ describe("ingest emulator storage", () => {
     }
   });
 });
+
+describe("fault arming", () => {
+  it("rejects second fault for same PUT", async () => {
+    const emulator = await startIngestEmulator();
+    try {
+      emulator.failNthPut(1);
+
+      expect(() => emulator.dropNthPut(1)).toThrow(
+        "A fault is already armed for the PUT that nth 1 names.",
+      );
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("rejects nth below one", async () => {
+    const emulator = await startIngestEmulator();
+    try {
+      expect(() => emulator.failNthPut(0)).toThrow(
+        "Invalid nth 0: pass a whole number from 1 (the next PUT) upwards.",
+      );
+    } finally {
+      await emulator.close();
+    }
+  });
+});

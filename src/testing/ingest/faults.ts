@@ -49,13 +49,20 @@ export class FaultController {
         `Invalid nth ${nth}: pass a whole number from 1 (the next PUT) upwards.`,
       );
     }
+    const putNumber = this.putCount + nth;
+    if (this.entries.some((entry) => entry.putNumber === putNumber)) {
+      throw new RangeError(
+        `A fault is already armed for the PUT that nth ${nth} names. Release ` +
+          "it, or arm this one for another PUT.",
+      );
+    }
     let resolveTriggered: (key: string) => void = () => {};
     const triggered = new Promise<string>((resolve) => {
       resolveTriggered = resolve;
     });
     const entry: FaultEntry = {
       fault,
-      putNumber: this.putCount + nth,
+      putNumber,
       released: false,
       releaseWaiters: [],
       resolveTriggered,
