@@ -15,6 +15,7 @@ import type {
   DropzoneFile,
   DropzoneRejection,
   DropzoneRouteConfig,
+  DropzoneRouteConfigInput,
   DropzoneUploadError,
 } from "./types";
 import { checkFiles, findShortfall } from "./validation";
@@ -27,7 +28,7 @@ export interface UploadControllerOptions {
   input: unknown;
   url: string;
   headers: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
-  routeConfig: DropzoneRouteConfig | DropzoneEndpointMetadata | undefined;
+  routeConfig: DropzoneRouteConfigInput | DropzoneEndpointMetadata | undefined;
   mode: "auto" | "manual";
   /** Milliseconds without progress before an upload fails; 0 disables. */
   stallTimeout: number;
@@ -255,7 +256,7 @@ export class UploadController {
   }
 
   private applyRouteConfig(
-    source: DropzoneRouteConfig | DropzoneEndpointMetadata,
+    source: DropzoneRouteConfigInput | DropzoneEndpointMetadata,
   ): void {
     const { endpoint, url, messages } = this.options;
     const config = selectRouteConfig(source, endpoint);

@@ -10,7 +10,7 @@ import type {
   DropzoneEndpointMetadata,
   DropzoneFile,
   DropzoneRejection,
-  DropzoneRouteConfig,
+  DropzoneRouteConfigInput,
   DropzoneUploadError,
 } from "./types";
 
@@ -41,7 +41,7 @@ export interface DropzoneBaseOptions<TServerData> {
    * `{ image: { maxFileSize: "4MB", maxFileCount: 4, minFileCount: 1 } }`
    * or the whole `[{ slug, config }]` list of `extractRouterConfig`.
    */
-  routeConfig?: DropzoneRouteConfig | DropzoneEndpointMetadata;
+  routeConfig?: DropzoneRouteConfigInput | DropzoneEndpointMetadata;
   /** "auto" uploads on drop; "manual" waits for the Upload button. */
   mode?: "auto" | "manual";
   /** Milliseconds without progress before an upload fails. Default 30000; 0 turns it off. */

@@ -1,4 +1,8 @@
-import type { DropzoneEndpointMetadata, DropzoneRouteConfig } from "./types";
+import type {
+  DropzoneEndpointMetadata,
+  DropzoneRouteConfig,
+  DropzoneRouteConfigInput,
+} from "./types";
 
 /** Loading state of a Dropzone's route config. */
 export type RouteConfigState =
@@ -34,11 +38,43 @@ export function resolveUrl(url: string): string {
   return base ? new URL(url, base).href : url;
 }
 
-/** Picks one route's config from a config prop or a GET body. */
+/** Picks one route's config from a config prop or a GET body, with defaults filled in. */
 export function selectRouteConfig(
-  source: DropzoneRouteConfig | DropzoneEndpointMetadata,
+  source: DropzoneRouteConfigInput | DropzoneEndpointMetadata,
   endpoint: string,
 ): DropzoneRouteConfig | undefined {
-  if (!Array.isArray(source)) return source;
-  return source.find((route) => route.slug === endpoint)?.config;
+  if (!Array.isArray(source)) return fillRouteConfig(source);
+  if (source.length > 0 && source.every((item) => typeof item === "string")) {
+    return fillRouteConfig(source);
+  }
+  const route = (source as DropzoneEndpointMetadata).find(
+    (item) => item.slug === endpoint,
+  );
+  return route && fillRouteConfig(route.config);
+}
+
+// UploadThing's defaults from @uploadthing/shared 7.1 getDefaultSizeForType.
+const DEFAULT_SIZES: Record<string, string> = {
+  image: "4MB",
+  video: "16MB",
+  audio: "8MB",
+  blob: "8MB",
+  pdf: "4MB",
+  text: "64KB",
+};
+
+function fillRouteConfig(input: DropzoneRouteConfigInput): DropzoneRouteConfig {
+  const entries = Array.isArray(input)
+    ? input.map((type) => [type, undefined] as const)
+    : Object.entries(input);
+  const config: DropzoneRouteConfig = {};
+  for (const [type, limits] of entries) {
+    config[type] = {
+      ...limits,
+      maxFileSize: limits?.maxFileSize ?? DEFAULT_SIZES[type] ?? "4MB",
+      maxFileCount: limits?.maxFileCount ?? 1,
+      minFileCount: limits?.minFileCount ?? 1,
+    };
+  }
+  return config;
 }

@@ -38,6 +38,15 @@ export interface DropzoneTypeLimits {
  */
 export type DropzoneRouteConfig = Record<string, DropzoneTypeLimits>;
 
+/**
+ * A route config as an app may write it: file types as a list
+ * (`["image", "pdf"]`) or an object whose limits may be left out. Missing
+ * limits get UploadThing's defaults (maxFileCount 1, minFileCount 1, and a
+ * maxFileSize per type, such as "4MB" for images).
+ */
+export type DropzoneRouteConfigInput =
+  string[] | Record<string, Partial<DropzoneTypeLimits> | undefined>;
+
 /** Body of `GET /api/uploadthing`: the config of every route. */
 export type DropzoneEndpointMetadata = {
   slug: string;

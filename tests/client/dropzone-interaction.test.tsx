@@ -286,6 +286,23 @@ describe("Dropzone route config loading", () => {
     );
   });
 
+  it("fills defaults for a type list", () => {
+    renderManual({ routeConfig: ["image", "text"] });
+    expect(dropArea()).toHaveAccessibleDescription(
+      "Images up to 4MB, 1 file; text files up to 64KB, 1 file",
+    );
+  });
+
+  it("fills missing limits with defaults", async () => {
+    renderManual({ routeConfig: { image: { maxFileSize: "2MB" } } });
+    await dropFiles([
+      makeFile("a.png", "image/png"),
+      makeFile("b.png", "image/png"),
+    ]);
+    expect(fileRow("a.png").dataset.state).toBe("queued");
+    expect(fileRow("b.png").dataset.state).toBe("rejected");
+  });
+
   it("names an unknown endpoint", () => {
     renderManual({ endpoint: "missing", routeConfig: [] });
     expect(dropArea()).toHaveAccessibleDescription(
