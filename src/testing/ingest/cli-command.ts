@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 import { startIngestEmulator } from "./emulator";
-import { formatIngestEvent } from "./log-format";
+import { createIngestLogger } from "./cli-log";
 import { DEFAULT_INGEST_API_KEY, DEFAULT_INGEST_APP_ID } from "./token";
 
 /** Port of `dropsync ingest` when `--port` is not given. */
@@ -107,18 +107,17 @@ export async function runIngestCommand(args: string[]): Promise<number> {
     process.stdout.write(INGEST_HELP);
     return 0;
   }
+  const logger = createIngestLogger({
+    info: (line) => process.stdout.write(`${line}\n`),
+    error: (line) => process.stderr.write(`${line}\n`),
+  });
   const emulator = await startIngestEmulator({
     port: options.port,
     host: options.host,
     dir: options.dir,
     apiKey: options.apiKey,
     appId: options.appId,
-    onEvent: (event) => {
-      const line = formatIngestEvent(event);
-      if (line === null) return;
-      const stream = line.isError ? process.stderr : process.stdout;
-      stream.write(`[ingest] ${line.text}\n`);
-    },
+    onEvent: (event) => logger.log(event),
   });
   process.stdout.write(
     `[ingest] UploadThing ingest emulator listening on ${emulator.url}\n` +
@@ -129,6 +128,7 @@ export async function runIngestCommand(args: string[]): Promise<number> {
   );
 
   const stop = (signal: NodeJS.Signals) => {
+    logger.flush();
     process.stdout.write(`[ingest] received ${signal}, stopping\n`);
     void emulator.close().then(() => {
       process.stdout.write("[ingest] stopped\n");
