@@ -46,6 +46,8 @@ export function runCompletionCallback(
     customId: stored.customId,
     ...context.fileUrls(stored.key),
     fileHash: stored.fileHash,
+    // NOTE: presigned URLs do not carry the file's lastModified, so the
+    // callback reports the time the upload completed instead.
     lastModified: Date.parse(stored.completedAt),
   });
 }

@@ -24,6 +24,8 @@ export async function serveFile(
       `File key ${key} not found. Use the ufsUrl returned by an upload to this emulator.`,
     );
   }
+  // NOTE: files uploaded with the `private` ACL are served like public ones;
+  // UploadThing would require a signed URL for them.
   const etag = `"${stored.fileHash}"`;
   response.setHeader("content-type", stored.type);
   response.setHeader("content-disposition", contentDisposition(stored));
