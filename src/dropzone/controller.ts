@@ -74,8 +74,6 @@ export class UploadController {
   private uploader: ReturnType<typeof genUploader> | undefined;
   private uploaderUrl = "";
   private files = new Map<File, string>();
-  /** Announcements made in the current task, joined so none is lost. */
-  private announced: string[] = [];
 
   constructor(public options: UploadControllerOptions) {
     // A config passed as a prop is ready on the first render, including the
@@ -332,7 +330,7 @@ export class UploadController {
     });
     if (rejections.length > 0) {
       const reasons = rejections.map((rejection) => rejection.message);
-      this.announce(reasons.join(". "));
+      this.announcement.set(reasons.join(". "));
       this.options.onReject?.(rejections);
     }
     this.pump();
@@ -463,7 +461,7 @@ export class UploadController {
       if (!result || row?.status !== "uploading") return;
       this.store.update(id, { status: "complete", progress: 100, result });
       this.batchResults.push(result);
-      this.announce(this.options.messages.announceComplete(row.name));
+      this.announcement.set(this.options.messages.announceComplete(row.name));
       this.options.onFileComplete?.(this.store.get(id)!, result);
     });
     this.emitValue();
@@ -489,25 +487,15 @@ export class UploadController {
   ): void {
     this.store.update(row.id, { status: "error", errorCode: code, reason });
     const failed = this.store.get(row.id)!;
-    this.announce(this.options.messages.announceFailed(row.name, reason));
+    this.announcement.set(
+      this.options.messages.announceFailed(row.name, reason),
+    );
     this.options.onUploadError?.({
       file: failed,
       code,
       message: reason,
       cause,
     });
-  }
-
-  // React renders the live region once per task, so texts set in the same
-  // task (files finishing together) are joined instead of replaced.
-  private announce(text: string): void {
-    this.announced.push(text);
-    this.announcement.set(this.announced.join(". "));
-    if (this.announced.length === 1) {
-      setTimeout(() => {
-        this.announced = [];
-      }, 0);
-    }
   }
 
   private findJob(id: string): UploadJob | undefined {

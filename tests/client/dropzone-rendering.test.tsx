@@ -220,26 +220,6 @@ describe("Dropzone accessibility", () => {
     expect(root.querySelector('input[type="file"]')).not.toBeNull();
   });
 
-  it("joins announcements of one task", async () => {
-    let controller: UploadController | undefined;
-    render(
-      <Dropzone
-        endpoint="uploader"
-        mode="manual"
-        routeConfig={imageAndTextConfig}
-      >
-        <ControllerProbe onController={(c) => (controller = c)} />
-      </Dropzone>,
-    );
-    act(() => {
-      controller!.addFiles([makeFile("one.mp4", "video/mp4")]);
-      controller!.addFiles([makeFile("two.mp4", "video/mp4")]);
-    });
-    expect(screen.getByRole("status")).toHaveTextContent(
-      "one.mp4 is not an allowed file type; allowed: images, text files. two.mp4 is not an allowed file type; allowed: images, text files",
-    );
-  });
-
   it("has a polite live region", () => {
     render(
       <Dropzone
