@@ -447,7 +447,7 @@ export class UploadController {
         this.store.update(id, { status: "canceled" });
         continue;
       }
-      const reason = messages.stalled(row.name, stallTimeout / 1000);
+      const reason = messages.stalled(row.name, stallTimeout);
       this.markFailed(row, "stalled", reason, undefined);
     }
     job.abort.abort();

@@ -24,7 +24,8 @@ export interface DropzoneMessages {
   duplicateFile: (name: string) => string;
   /** Note while fewer files than a route's `minFileCount` are queued. */
   belowMinimum: (min: number, type: string) => string;
-  stalled: (name: string, seconds: number) => string;
+  /** Reason for a transfer that made no progress for `timeoutMs` milliseconds. */
+  stalled: (name: string, timeoutMs: number) => string;
   uploadFailed: (name: string) => string;
   routeConfigFailed: (url: string, detail: string) => string;
   /** Reason when the extension table for files without a type failed to load. */
@@ -103,8 +104,8 @@ export const defaultMessages: DropzoneMessages = {
     `${name} was not added: the limit is ${max} ${max === 1 ? "file" : "files"}`,
   duplicateFile: (name) => `${name} is already in the list`,
   belowMinimum: (min, type) => `Add at least ${min} ${describeType(type)}`,
-  stalled: (name, seconds) =>
-    `${name} made no progress for ${seconds} s; retry to start again`,
+  stalled: (name, timeoutMs) =>
+    `${name} made no progress for ${timeoutMs / 1000} s; retry to start again`,
   uploadFailed: (name) => `${name} failed to upload`,
   routeConfigFailed: (url, detail) =>
     `Could not load the upload limits from ${url}: ${detail}`,

@@ -49,8 +49,8 @@ export const messagesDe: DropzoneMessages = {
   duplicateFile: (name) => `${name} ist schon in der Liste`,
   belowMinimum: (min, type) =>
     `Bitte mindestens ${min} ${describeTypeDe(type)} hinzufügen`,
-  stalled: (name, seconds) =>
-    `${name} kam ${seconds} s lang nicht voran; bitte erneut versuchen`,
+  stalled: (name, timeoutMs) =>
+    `${name} kam ${decimal.format(timeoutMs / 1000)} s lang nicht voran; bitte erneut versuchen`,
   uploadFailed: (name) => `${name} konnte nicht hochgeladen werden`,
   routeConfigFailed: (url, detail) =>
     `Upload-Grenzen von ${url} konnten nicht geladen werden: ${detail}`,

@@ -12,7 +12,11 @@ import {
   it,
   vi,
 } from "vitest";
-import { generateDropzone, type DropzoneUploadError } from "../../src";
+import {
+  defaultMessages,
+  generateDropzone,
+  type DropzoneUploadError,
+} from "../../src";
 import {
   dropFiles,
   dropzoneRoot,
@@ -197,6 +201,39 @@ describe("Dropzone upload", () => {
     await waitFor(
       () => expect(fileRow("flaky.png").dataset.state).toBe("complete"),
       { timeout: 5000 },
+    );
+  });
+
+  it("passes the stall timeout in milliseconds", async () => {
+    const stall = stack.emulator.stallNthPut(1);
+    const stalled = vi.fn(
+      (name: string, timeoutMs: number) => `${name} stalled ${timeoutMs}`,
+    );
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        stallTimeout={1500}
+        messages={{ stalled }}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("slow.png", "image/png", 4096)]);
+    await waitFor(
+      () => expect(fileRow("slow.png").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    expect(stalled).toHaveBeenCalledWith("slow.png", 1500);
+    expect(fileRow("slow.png")).toHaveTextContent("slow.png stalled 1500");
+    stall.release();
+  });
+
+  it("shows a 1.5 s stall exactly", () => {
+    expect(defaultMessages.stalled("slow.png", 1500)).toBe(
+      "slow.png made no progress for 1.5 s; retry to start again",
     );
   });
 
