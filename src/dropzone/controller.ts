@@ -18,6 +18,7 @@ import type {
   DropzoneRouteConfigInput,
   DropzoneUploadError,
 } from "./types";
+import { readServerMessage, readTransferFailure } from "./upload-errors";
 import { checkFiles, findShortfall } from "./validation";
 
 type UploadedFile = ClientUploadedFileData<unknown>;
@@ -469,12 +470,15 @@ export class UploadController {
 
   private failJob(job: UploadJob, error: unknown): void {
     if (job.outcome) return;
-    const serverMessage = readServerMessage(error);
+    const { messages } = this.options;
+    const transfer = readTransferFailure(error);
+    const serverMessage = transfer ? undefined : readServerMessage(error);
     for (const id of job.ids) {
       const row = this.store.get(id);
       if (row?.status !== "uploading") continue;
-      const reason =
-        serverMessage ?? this.options.messages.uploadFailed(row.name);
+      const reason = transfer
+        ? messages.transferFailed(row.name, transfer.status)
+        : (serverMessage ?? messages.uploadFailed(row.name));
       this.markFailed(row, "upload-failed", reason, error);
     }
   }
@@ -523,24 +527,4 @@ export class UploadController {
       );
     this.options.onValueChange?.(value);
   }
-}
-
-/**
- * Returns the message the route handler sent. For failed presign requests
- * UploadThing's client keeps the handler's JSON body in `error.cause`.
- */
-export function readServerMessage(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const cause: unknown = error.cause;
-  if (
-    typeof cause === "object" &&
-    cause !== null &&
-    !(cause instanceof Error) &&
-    "message" in cause &&
-    typeof cause.message === "string" &&
-    cause.message
-  ) {
-    return cause.message;
-  }
-  return error.message || undefined;
 }

@@ -26,7 +26,13 @@ export interface DropzoneMessages {
   belowMinimum: (min: number, type: string) => string;
   /** Reason for a transfer that made no progress for `timeoutMs` milliseconds. */
   stalled: (name: string, timeoutMs: number) => string;
+  /** Reason for a failed upload when the server sent no message. */
   uploadFailed: (name: string) => string;
+  /**
+   * Reason for a failed transfer to the storage server. `status` is the HTTP
+   * status, or undefined when the request did not get a response.
+   */
+  transferFailed: (name: string, status: number | undefined) => string;
   routeConfigFailed: (url: string, detail: string) => string;
   /** Reason when the extension table for files without a type failed to load. */
   mimeTableFailed: (detail: string) => string;
@@ -107,6 +113,10 @@ export const defaultMessages: DropzoneMessages = {
   stalled: (name, timeoutMs) =>
     `${name} made no progress for ${timeoutMs / 1000} s; retry to start again`,
   uploadFailed: (name) => `${name} failed to upload`,
+  transferFailed: (name, status) =>
+    status === undefined
+      ? `${name} failed to upload: the storage server could not be reached. Retry to try again.`
+      : `${name} failed to upload: the storage server returned ${status}. Retry to try again.`,
   routeConfigFailed: (url, detail) =>
     `Could not load the upload limits from ${url}: ${detail}`,
   mimeTableFailed: (detail) =>

@@ -267,9 +267,9 @@ export const RetryAfterFailure: Story = {
       "receipt.png",
       "error",
     );
-    // UploadThing's client message for a non-2xx ingest response.
+    // The row names the file, the storage server's status and the fix.
     await expect(getRowReason(failed)).toBe(
-      "XHR failed 500 Internal Server Error",
+      "receipt.png failed to upload: the storage server returned 500. Retry to try again.",
     );
     await expect(args.onUploadError).toHaveBeenCalledTimes(1);
 
@@ -281,7 +281,7 @@ export const RetryAfterFailure: Story = {
       getUploadRequestLog().ingestUploads.map((upload) => upload.outcome),
     ).toEqual(["fail", "complete"]);
     await expect(stopAnnouncements()).toEqual([
-      "receipt.png failed: XHR failed 500 Internal Server Error",
+      "receipt.png failed: receipt.png failed to upload: the storage server returned 500. Retry to try again.",
       "receipt.png uploaded",
     ]);
   },

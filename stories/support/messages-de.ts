@@ -52,6 +52,10 @@ export const messagesDe: DropzoneMessages = {
   stalled: (name, timeoutMs) =>
     `${name} kam ${decimal.format(timeoutMs / 1000)} s lang nicht voran; bitte erneut versuchen`,
   uploadFailed: (name) => `${name} konnte nicht hochgeladen werden`,
+  transferFailed: (name, status) =>
+    status === undefined
+      ? `${name} konnte nicht hochgeladen werden: Der Speicherserver ist nicht erreichbar. Bitte erneut versuchen.`
+      : `${name} konnte nicht hochgeladen werden: Der Speicherserver antwortete mit ${status}. Bitte erneut versuchen.`,
   routeConfigFailed: (url, detail) =>
     `Upload-Grenzen von ${url} konnten nicht geladen werden: ${detail}`,
   mimeTableFailed: (detail) =>

@@ -204,6 +204,33 @@ describe("Dropzone upload", () => {
     );
   });
 
+  it("names the storage status on failure", async () => {
+    stack.emulator.failNthPut(1, 500);
+    const onUploadError = vi.fn<(error: DropzoneUploadError) => void>();
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        onUploadError={onUploadError}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("photo.jpg", "image/jpeg")]);
+    await waitFor(
+      () => expect(fileRow("photo.jpg").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    const reason =
+      "photo.jpg failed to upload: the storage server returned 500. Retry to try again.";
+    expect(fileRow("photo.jpg")).toHaveTextContent(reason);
+    const error = onUploadError.mock.calls[0]![0];
+    expect(error.message).toBe(reason);
+    expect((error.cause as Error).message).toMatch(/^XHR failed 500/);
+  });
+
   it("passes the stall timeout in milliseconds", async () => {
     const stall = stack.emulator.stallNthPut(1);
     const stalled = vi.fn(

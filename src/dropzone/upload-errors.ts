@@ -1,0 +1,49 @@
+/**
+ * Returns the message the route handler sent. For failed presign requests
+ * UploadThing's client keeps the handler's JSON body in `error.cause`.
+ */
+export function readServerMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const cause: unknown = error.cause;
+  if (
+    typeof cause === "object" &&
+    cause !== null &&
+    !(cause instanceof Error) &&
+    "message" in cause &&
+    typeof cause.message === "string" &&
+    cause.message
+  ) {
+    return cause.message;
+  }
+  return error.message || undefined;
+}
+
+/** Matches the message UploadThing's client gives a non-2xx storage response. */
+const XHR_STATUS_PATTERN = /^XHR failed (\d{3})\b/;
+
+/**
+ * Returns the HTTP status of a failed transfer to the storage server, with
+ * `status` undefined when the request got no response, or undefined when the
+ * error is not a transfer failure. UploadThing's client (7.7) raises these
+ * as an `UploadThingError` with code `UPLOAD_FAILED`: its message is
+ * "XHR failed <status> <status text>" for a non-2xx response, and its `data`
+ * is the response body, which holds an `error` field when a 2xx response
+ * reports a failure. The check reads `name` and `code` so that errors from
+ * another copy of UploadThing's client match too.
+ */
+export function readTransferFailure(
+  error: unknown,
+): { status: number | undefined } | undefined {
+  if (!(error instanceof Error) || error.name !== "UploadThingError") {
+    return undefined;
+  }
+  const { code, data } = error as Error & { code?: unknown; data?: unknown };
+  if (code !== "UPLOAD_FAILED") return undefined;
+  const match = XHR_STATUS_PATTERN.exec(error.message);
+  if (match?.[1]) return { status: Number(match[1]) };
+  // A 2xx response whose body names an error: its text is the reason.
+  if (typeof data === "object" && data !== null && "error" in data) {
+    return undefined;
+  }
+  return { status: undefined };
+}
