@@ -13,7 +13,7 @@ export {
 } from "./hooks";
 export type { DropzoneContextValue } from "./hooks";
 export { defaultMessages, formatBytes } from "./messages";
-export type { DropzoneMessages } from "./messages";
+export type { DropzoneInvalidTypeDetails, DropzoneMessages } from "./messages";
 export { DropzoneActions } from "./parts/actions";
 export { DropzoneArea } from "./parts/area";
 export { DropzoneFileItem } from "./parts/file-item";

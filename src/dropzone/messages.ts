@@ -1,6 +1,18 @@
 import type { ReactNode } from "react";
 import type { DropzoneFileStatus, DropzoneRouteConfig } from "./types";
 
+/** Values of a file whose type the route does not allow. */
+export interface DropzoneInvalidTypeDetails {
+  /** The file's MIME type as the browser gave it, "" when it gave none. */
+  type: string;
+  /** The file name's extension in lower case without the dot, "" when none. */
+  extension: string;
+  /** Route type keys the route allows, such as `["image", "pdf"]`. */
+  allowedTypes: readonly string[];
+  /** The allowed types in English, such as "images, PDFs". */
+  allowedDescription: string;
+}
+
 /**
  * Every text the Dropzone shows or announces. Pass a partial object as the
  * `messages` prop to translate or reword any of them.
@@ -18,7 +30,8 @@ export interface DropzoneMessages {
   restrictions: (config: DropzoneRouteConfig) => string;
   /** Formats a byte count, for example 4194304 as "4 MB". */
   formatBytes: (bytes: number) => string;
-  invalidType: (name: string, allowed: string) => string;
+  /** Reason for a file whose type the route does not allow. */
+  invalidType: (name: string, details: DropzoneInvalidTypeDetails) => string;
   fileTooLarge: (name: string, size: string, limit: string) => string;
   tooManyFiles: (name: string, max: number) => string;
   duplicateFile: (name: string) => string;
@@ -102,8 +115,8 @@ export const defaultMessages: DropzoneMessages = {
   loadingConfig: "Loading upload limits…",
   restrictions: describeRestrictions,
   formatBytes,
-  invalidType: (name, allowed) =>
-    `${name} is not an allowed file type; allowed: ${allowed}`,
+  invalidType: (name, { allowedDescription }) =>
+    `${name} is not an allowed file type; allowed: ${allowedDescription}`,
   fileTooLarge: (name, size, limit) =>
     `${name} is ${size}; the limit is ${limit}`,
   tooManyFiles: (name, max) =>

@@ -97,10 +97,14 @@ export function checkFiles(
     const typeKey = matchTypeKey(file.name, file.type, allowedKeys);
     const limits = typeKey ? config[typeKey] : undefined;
     if (!typeKey || !limits) {
-      const allowed = allowedKeys.map(describeType).join(", ");
       return reject(
         "file-invalid-type",
-        messages.invalidType(file.name, allowed),
+        messages.invalidType(file.name, {
+          type: file.type,
+          extension: readExtension(file.name),
+          allowedTypes: allowedKeys,
+          allowedDescription: allowedKeys.map(describeType).join(", "),
+        }),
       );
     }
     const maxBytes = parseFileSize(limits.maxFileSize);
@@ -123,6 +127,12 @@ export function checkFiles(
     seen.add(identity);
     return { accepted: true, typeKey };
   });
+}
+
+/** Returns the lower-case extension of a file name without the dot. */
+function readExtension(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
 }
 
 function reject(code: DropzoneRejectionCode, message: string): Verdict {

@@ -78,7 +78,16 @@ export const ReplacedLabels: Story = {
     await dropFiles(getDropArea(canvasElement), [
       createFile("urlaub.png", { type: "image/png", size: 60_000 }),
       createFile("riesig.png", { type: "image/png", size: 5_767_168 }),
+      createFile("setup.exe", { type: "application/x-msdownload" }),
     ]);
+    const wrongType = await waitForFileState(
+      canvasElement,
+      "setup.exe",
+      "rejected",
+    );
+    await expect(getRowReason(wrongType)).toBe(
+      "setup.exe hat einen nicht erlaubten Dateityp (exe); erlaubt: Bilder",
+    );
     const rejected = await waitForFileState(
       canvasElement,
       "riesig.png",
@@ -101,7 +110,7 @@ export const ReplacedLabels: Story = {
         ?.getAttribute("aria-label"),
     ).toBe("Fortschritt von urlaub.png");
     await expect(stopAnnouncements()).toEqual([
-      "riesig.png ist 5,5 MB groß; erlaubt sind 4 MB",
+      "riesig.png ist 5,5 MB groß; erlaubt sind 4 MB. setup.exe hat einen nicht erlaubten Dateityp (exe); erlaubt: Bilder",
       "urlaub.png hochgeladen",
     ]);
   },

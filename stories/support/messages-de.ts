@@ -40,8 +40,8 @@ export const messagesDe: DropzoneMessages = {
       )
       .join("; "),
   formatBytes: formatBytesDe,
-  invalidType: (name, allowed) =>
-    `${name} hat einen nicht erlaubten Dateityp; erlaubt: ${allowed}`,
+  invalidType: (name, { extension, allowedTypes }) =>
+    `${name} hat einen nicht erlaubten Dateityp (${extension || "ohne Endung"}); erlaubt: ${allowedTypes.map(describeTypeDe).join(", ")}`,
   fileTooLarge: (name, size, limit) =>
     `${name} ist ${size} groß; erlaubt sind ${limit}`,
   tooManyFiles: (name, max) =>

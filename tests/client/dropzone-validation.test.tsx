@@ -67,6 +67,20 @@ describe("Dropzone validation", () => {
     expect(onReject.mock.calls[0]![0][0]!.code).toBe("file-invalid-type");
   });
 
+  it("passes invalid type details", async () => {
+    const invalidType = vi.fn(() => "rejected type");
+    renderManual({ messages: { invalidType } });
+    await dropFiles([makeFile("Movie.MP4", "video/mp4")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(invalidType).toHaveBeenCalledWith("Movie.MP4", {
+      type: "video/mp4",
+      extension: "mp4",
+      allowedTypes: ["image", "text"],
+      allowedDescription: "images, text files",
+    });
+    expect(fileRow("Movie.MP4")).toHaveTextContent("rejected type");
+  });
+
   it("rejects an oversized file naming limit", async () => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
     renderManual({ onReject });
