@@ -122,8 +122,10 @@ export class WebhookSignatureError extends WebhookError {
 }
 
 /**
- * A verified body that is not a JSON object with a string `type`
- * (status 400).
+ * A verified body that cannot be used (status 400): not a JSON object with a
+ * string `type`, or event data that a callback rejects, such as a user
+ * without an `id` in `createUserSync`. A callback may throw it too, and the
+ * handler then sends 400 in place of 500 `callback_failed`.
  */
 export class WebhookPayloadError extends WebhookError {
   constructor(message: string, options?: { cause?: unknown }) {

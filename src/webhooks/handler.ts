@@ -6,6 +6,7 @@ import {
   WebhookMethodNotAllowedError,
   WebhookTimestampError,
   isWebhookError,
+  isWebhookPayloadError,
 } from "./errors";
 import type { ClerkWebhookEvent, UnknownClerkWebhookEvent } from "./events";
 import type { IdempotencyStore } from "./idempotency";
@@ -46,6 +47,21 @@ type Event = ClerkWebhookEvent | UnknownClerkWebhookEvent;
 // How many failed attempts of its delivery id in this process a concurrent
 // duplicate waits for before it returns 409.
 const maxInFlightWaits = 3;
+
+/**
+ * Returns the error to answer for a callback that threw `cause`. A
+ * `WebhookPayloadError` (from `createUserSync` or an app's own check) keeps
+ * its 400, because the signed payload is unusable and a retry of the same
+ * bytes fails the same way. Anything else is a 500 `callback_failed`.
+ */
+function callbackFailure(
+  event: Event,
+  delivery: WebhookDelivery,
+  cause: unknown,
+): WebhookError {
+  if (isWebhookPayloadError(cause)) return cause;
+  return new WebhookCallbackError(event.type, delivery.id, { cause });
+}
 
 /** Builds a webhook handler around one HMAC implementation. */
 export function createHandler(
@@ -116,10 +132,7 @@ export function createHandler(
           { ...context, status: 500 },
         );
       }
-      return reject(
-        new WebhookCallbackError(event.type, delivery.id, { cause }),
-        context,
-      );
+      return reject(callbackFailure(event, delivery, cause), context);
     }
 
     try {
@@ -146,10 +159,10 @@ export function createHandler(
       try {
         await dispatch(event, delivery);
       } catch (cause) {
-        return reject(
-          new WebhookCallbackError(event.type, delivery.id, { cause }),
-          { delivery, event },
-        );
+        return reject(callbackFailure(event, delivery, cause), {
+          delivery,
+          event,
+        });
       }
       return acceptedResponse(false);
     }

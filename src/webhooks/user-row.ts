@@ -1,4 +1,12 @@
 import type { UserJSON } from "@clerk/backend";
+import {
+  optionalString,
+  optionalTime,
+  primaryEntryValue,
+  requireId,
+  requireObject,
+  requireTime,
+} from "./user-payload";
 
 /**
  * A user as an app stores it. All times are milliseconds since the epoch.
@@ -27,6 +35,13 @@ export interface ClerkUserRow {
  * Normalises a Clerk user payload (`user.created`, `user.updated`, or the
  * Backend API's user JSON) to a {@link ClerkUserRow}. SQL stores can call it
  * to map payloads to columns. Empty strings become null.
+ *
+ * The payload is checked at run time, because a signed body can still carry
+ * values its type does not allow: `id` must be a non-empty string,
+ * `updated_at` a non-negative integer of milliseconds, `created_at` the same
+ * or null, and the text fields strings or null. A failed check throws a
+ * `WebhookPayloadError` that names `source` (such as `user.created`),
+ * the field and the value; the handler sends 400 `invalid_payload` for it.
  */
 export function normalizeClerkUser(
   user: Pick<
@@ -41,24 +56,25 @@ export function normalizeClerkUser(
     | "created_at"
     | "updated_at"
   >,
+  source = "Clerk user",
 ): ClerkUserRow {
-  const primaryEmail = user.email_addresses?.find(
-    (address) => address.id === user.primary_email_address_id,
-  );
+  const data = requireObject(source, user);
 
   return {
-    id: user.id,
-    email: emptyToNull(primaryEmail?.email_address),
-    firstName: emptyToNull(user.first_name),
-    lastName: emptyToNull(user.last_name),
-    username: emptyToNull(user.username),
-    imageUrl: emptyToNull(user.image_url),
-    createdAt: user.created_at,
-    updatedAt: user.updated_at,
+    id: requireId(source, data),
+    email: primaryEntryValue(
+      source,
+      data,
+      "email_addresses",
+      "primary_email_address_id",
+      "email_address",
+    ),
+    firstName: optionalString(source, data, "first_name"),
+    lastName: optionalString(source, data, "last_name"),
+    username: optionalString(source, data, "username"),
+    imageUrl: optionalString(source, data, "image_url"),
+    createdAt: optionalTime(source, data, "created_at"),
+    updatedAt: requireTime(source, data, "updated_at"),
     deletedAt: null,
   };
-}
-
-function emptyToNull(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value === "" ? null : value;
 }

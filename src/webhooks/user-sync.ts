@@ -1,4 +1,5 @@
 import type { ClerkWebhookCallbacks } from "./options";
+import { requireId, requireObject } from "./user-payload";
 import { normalizeClerkUser } from "./user-row";
 import type { UserStore } from "./user-store";
 
@@ -13,6 +14,11 @@ export type UserSyncCallbacks = Required<
  * deliveries: `user.updated` for an unknown user creates it, and
  * `user.deleted` leaves a tombstone dated by the event timestamp. Spread the
  * result into `on`.
+ *
+ * A payload that cannot be stored (see {@link normalizeClerkUser}, and a
+ * `user.deleted` stub without a string `id`) throws a `WebhookPayloadError`
+ * before the store is called, so the handler sends 400 `invalid_payload`
+ * and nothing is written.
  */
 export function createUserSync(store: UserStore): UserSyncCallbacks {
   if (
@@ -26,19 +32,20 @@ export function createUserSync(store: UserStore): UserSyncCallbacks {
 
   return {
     "user.created": async (event) => {
-      await store.upsertUser(normalizeClerkUser(event.data));
+      await store.upsertUser(normalizeClerkUser(event.data, event.type));
     },
     "user.updated": async (event) => {
-      await store.upsertUser(normalizeClerkUser(event.data));
+      await store.upsertUser(normalizeClerkUser(event.data, event.type));
     },
     "user.deleted": async (event, delivery) => {
+      const id = requireId(event.type, requireObject(event.type, event.data));
       // Clerk always sends the event timestamp; the attempt time is a
       // fallback that is never earlier than the deletion.
       const deletedAt =
-        typeof event.timestamp === "number"
+        Number.isSafeInteger(event.timestamp) && event.timestamp >= 0
           ? event.timestamp
           : delivery.timestamp;
-      await store.deleteUser(event.data.id, deletedAt);
+      await store.deleteUser(id, deletedAt);
     },
   };
 }

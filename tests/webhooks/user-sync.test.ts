@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  WebhookPayloadError,
   createUserSync,
+  isWebhookPayloadError,
   memoryUserStore,
   normalizeClerkUser,
   type ClerkWebhookEvent,
@@ -104,6 +106,132 @@ describe("normalizeClerkUser", () => {
     });
 
     expect(normalizeClerkUser(user).email).toBeNull();
+  });
+});
+
+describe("normalizeClerkUser invalid payloads", () => {
+  const cases: {
+    name: string;
+    fields: Record<string, unknown>;
+    field: string;
+  }[] = [
+    { name: "id missing", fields: { id: undefined }, field: "data.id" },
+    { name: "id empty", fields: { id: "" }, field: "data.id" },
+    { name: "id number", fields: { id: 42 }, field: "data.id" },
+    {
+      name: "updated_at text",
+      fields: { updated_at: "yesterday" },
+      field: "data.updated_at",
+    },
+    {
+      name: "updated_at missing",
+      fields: { updated_at: undefined },
+      field: "data.updated_at",
+    },
+    {
+      name: "updated_at null",
+      fields: { updated_at: null },
+      field: "data.updated_at",
+    },
+    {
+      name: "updated_at fraction",
+      fields: { updated_at: 1.5 },
+      field: "data.updated_at",
+    },
+    {
+      name: "updated_at negative",
+      fields: { updated_at: -1 },
+      field: "data.updated_at",
+    },
+    {
+      name: "updated_at unsafe integer",
+      fields: { updated_at: 2 ** 60 },
+      field: "data.updated_at",
+    },
+    {
+      name: "created_at text",
+      fields: { created_at: "2024-01-01" },
+      field: "data.created_at",
+    },
+    {
+      name: "first_name number",
+      fields: { first_name: 7 },
+      field: "data.first_name",
+    },
+    {
+      name: "image_url object",
+      fields: { image_url: {} },
+      field: "data.image_url",
+    },
+    {
+      name: "email_addresses not array",
+      fields: { email_addresses: "a@example.org" },
+      field: "data.email_addresses",
+    },
+  ];
+
+  for (const { name, fields, field } of cases) {
+    it(`rejects ${name}`, () => {
+      const user = { ...buildClerkUser(), ...fields };
+      let thrown: unknown;
+      try {
+        normalizeClerkUser(user as never, "user.created");
+      } catch (error) {
+        thrown = error;
+      }
+
+      expect(thrown).toBeInstanceOf(WebhookPayloadError);
+      expect((thrown as Error).message).toContain(
+        `Invalid user.created payload: ${field} is `,
+      );
+    });
+  }
+
+  it("message shows the value", () => {
+    const user = { ...buildClerkUser(), updated_at: "yesterday" };
+
+    expect(() => normalizeClerkUser(user as never, "user.updated")).toThrow(
+      'Invalid user.updated payload: data.updated_at is "yesterday", expected a non-negative integer of milliseconds since the epoch.',
+    );
+  });
+
+  it("rejects null data", () => {
+    expect(() => normalizeClerkUser(null as never)).toThrow(
+      "Invalid Clerk user payload: data is null, expected a JSON object.",
+    );
+  });
+
+  it("rejects non-string primary email", () => {
+    const user = buildClerkUser();
+    (
+      user.email_addresses[0] as unknown as Record<string, unknown>
+    ).email_address = 5;
+
+    expect(() => normalizeClerkUser(user)).toThrow(
+      "data.email_addresses[0].email_address is 5",
+    );
+  });
+
+  it("accepts null created_at", () => {
+    const user = { ...buildClerkUser(), created_at: null };
+
+    expect(normalizeClerkUser(user as never).createdAt).toBeNull();
+  });
+
+  it("accepts absent profile fields", () => {
+    const user = { id: userId, updated_at: createdAt };
+
+    expect(normalizeClerkUser(user as never)).toEqual({
+      id: userId,
+      email: null,
+      firstName: null,
+      lastName: null,
+      username: null,
+      imageUrl: null,
+      createdAt: null,
+      updatedAt: createdAt,
+      deletedAt: null,
+    });
   });
 });
 
@@ -219,6 +347,110 @@ for (const build of builds) {
 
       expect(response.status).toBe(200);
       expect(store.listUsers().map((row) => row.firstName)).toEqual(["Ada"]);
+    });
+
+    const invalidBodies: { name: string; body: unknown; message: string }[] = [
+      {
+        name: "text updated_at",
+        body: buildClerkEvent(
+          "user.created",
+          { ...buildClerkUser(), updated_at: "yesterday" } as never,
+          { timestamp: createdAt },
+        ),
+        message: 'Invalid user.created payload: data.updated_at is "yesterday"',
+      },
+      {
+        name: "update without id",
+        body: buildClerkEvent(
+          "user.updated",
+          { ...buildClerkUser(), id: undefined } as never,
+          { timestamp: createdAt },
+        ),
+        message: "Invalid user.updated payload: data.id is missing",
+      },
+      {
+        name: "deleted stub without id",
+        body: buildClerkEvent(
+          "user.deleted",
+          { object: "user", deleted: true } as never,
+          { timestamp: createdAt },
+        ),
+        message: "Invalid user.deleted payload: data.id is missing",
+      },
+      {
+        name: "deleted with null data",
+        body: buildClerkEvent("user.deleted", null as never, {
+          timestamp: createdAt,
+        }),
+        message: "Invalid user.deleted payload: data is null",
+      },
+      {
+        name: "created with null data",
+        body: buildClerkEvent("user.created", null as never, {
+          timestamp: createdAt,
+        }),
+        message: "Invalid user.created payload: data is null",
+      },
+    ];
+
+    for (const { name, body, message } of invalidBodies) {
+      it(`${name} gets 400, stores nothing`, async () => {
+        const store = memoryUserStore();
+        const reported: unknown[] = [];
+        const { handler } = createTestHandler(build.module, {
+          on: { ...createUserSync(store) },
+          onError: (error) => {
+            reported.push(error);
+          },
+        });
+        const response = await handler(signedRequest(JSON.stringify(body)));
+        const json = (await response.json()) as {
+          error: { code: string; message: string };
+        };
+
+        expect(response.status).toBe(400);
+        expect(json.error.code).toBe("invalid_payload");
+        expect(json.error.message).toContain(message);
+        expect(store.listUsers()).toEqual([]);
+        expect(reported.length).toBe(1);
+        expect(isWebhookPayloadError(reported[0])).toBe(true);
+        expect((reported[0] as Error).message).toContain(message);
+      });
+    }
+
+    it("invalid payload retry gets 400 again", async () => {
+      const store = memoryUserStore();
+      const { handler } = createTestHandler(build.module, {
+        on: { ...createUserSync(store) },
+      });
+      const body = JSON.stringify(
+        buildClerkEvent(
+          "user.deleted",
+          { object: "user", deleted: true } as never,
+          { timestamp: createdAt },
+        ),
+      );
+      await handler(signedRequest(body, { id: "msg_retry" }));
+      const retry = await handler(signedRequest(body, { id: "msg_retry" }));
+
+      expect(retry.status).toBe(400);
+      expect(store.listUsers()).toEqual([]);
+    });
+
+    it("payload error from own callback", async () => {
+      const { handler, errors } = createTestHandler(build.module, {
+        idempotency: false,
+        on: {
+          "session.created": () => {
+            throw new WebhookPayloadError("session without user_id");
+          },
+        },
+      });
+      const body = buildClerkEvent("session.created", {} as never);
+      const response = await handler(signedRequest(JSON.stringify(body)));
+
+      expect(response.status).toBe(400);
+      expect(errors).toEqual([{ code: "invalid_payload", status: 400 }]);
     });
   });
 }
