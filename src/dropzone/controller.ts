@@ -138,7 +138,10 @@ export class UploadController {
     this.pump();
   }
 
-  /** Cancels one row: a queued row never starts, an upload is aborted. */
+  /**
+   * Cancels one row: a queued row never starts, an upload is aborted. Rows
+   * in any other state, such as a completed one, are left as they are.
+   */
   cancel(id: string): void {
     const row = this.store.get(id);
     if (row?.status === "queued") {
@@ -147,6 +150,7 @@ export class UploadController {
       this.finishBatchIfIdle();
       return;
     }
+    if (row?.status !== "uploading") return;
     const job = this.findJob(id);
     if (job) this.abortJob(job, "canceled");
   }

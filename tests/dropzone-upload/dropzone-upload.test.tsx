@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { StrictMode } from "react";
 import userEvent from "@testing-library/user-event";
 import type { ClientUploadedFileData } from "uploadthing/types";
@@ -513,6 +513,54 @@ describe("Dropzone upload", () => {
     expect(fileRows()).toHaveLength(0);
     expect(dropzoneRoot().dataset.state).toBe("idle");
     stall.release();
+  });
+
+  it("keeps a row completed after Cancel press", async () => {
+    const stall = stack.emulator.stallNthPut(1);
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("huge.png", "image/png", 4096)]);
+    await stall.triggered;
+    fireEvent.pointerDown(
+      screen.getByRole("button", { name: "Cancel huge.png" }),
+    );
+    stall.release();
+    await waitFor(
+      () => expect(fileRow("huge.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Remove huge.png" }), {
+      detail: 1,
+    });
+    expect(fileRows()).toHaveLength(1);
+    expect(fileRow("huge.png").dataset.state).toBe("complete");
+  });
+
+  it("keeps uploads running after double Upload", async () => {
+    render(
+      <Dropzone
+        endpoint="gallery"
+        mode="manual"
+        url={stack.url}
+        headers={signedIn}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("twice.png", "image/png")]);
+    const upload = screen.getByRole("button", { name: "Upload 1 file" });
+    fireEvent.pointerDown(upload);
+    fireEvent.click(upload, { detail: 1 });
+    const cancelAll = screen.getByRole("button", { name: "Cancel all" });
+    fireEvent.pointerDown(cancelAll);
+    fireEvent.click(cancelAll, { detail: 2 });
+    await waitFor(
+      () => expect(fileRow("twice.png").dataset.state).toBe("complete"),
+      { timeout: 5000 },
+    );
   });
 
   it("cancels all uploads and queued files", async () => {

@@ -6,6 +6,7 @@ import {
   useDropzoneSummary,
 } from "../hooks";
 import { findShortfall } from "../validation";
+import { usePressAction } from "./press-action";
 
 const buttonClass =
   "focus-visible:ring-ring/50 inline-flex h-9 items-center justify-center rounded-md px-4 text-sm font-medium outline-none focus-visible:ring-[3px] disabled:pointer-events-none disabled:opacity-50";
@@ -46,19 +47,17 @@ export function DropzoneActions({
         </p>
       )}
       {showCancel && (
-        <button
-          type="button"
-          data-slot="dropzone-cancel-all"
+        <BatchButton
+          slot="dropzone-cancel-all"
           className={cn(buttonClass, "hover:bg-accent border")}
-          onClick={() => controller.cancelAll()}
+          action={() => controller.cancelAll()}
         >
           {messages.cancelAll}
-        </button>
+        </BatchButton>
       )}
       {showUpload && (
-        <button
-          type="button"
-          data-slot="dropzone-upload"
+        <BatchButton
+          slot="dropzone-upload"
           className={cn(
             buttonClass,
             "bg-primary text-primary-foreground hover:bg-primary/90",
@@ -66,11 +65,25 @@ export function DropzoneActions({
           disabled={
             disabled || routeConfig.status !== "ready" || Boolean(shortfall)
           }
-          onClick={() => controller.upload()}
+          action={() => controller.upload()}
         >
           {messages.upload(summary.queued)}
-        </button>
+        </BatchButton>
       )}
     </div>
   );
+}
+
+// Upload disappears once its files start, which moves Cancel all under the
+// pointer, so each button runs only for a press that began on it.
+function BatchButton({
+  slot,
+  action,
+  ...props
+}: Omit<ComponentProps<"button">, "onClick" | "onPointerDown"> & {
+  slot: string;
+  action: () => void;
+}) {
+  const press = usePressAction(action);
+  return <button type="button" data-slot={slot} {...props} {...press} />;
 }

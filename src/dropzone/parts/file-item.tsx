@@ -1,9 +1,10 @@
-import { memo, type ComponentProps } from "react";
+import { memo, type ComponentProps, type ReactNode } from "react";
 import { cn } from "../../lib/cn";
 import { useDropzoneContext, useDropzoneFile } from "../hooks";
 import type { DropzoneFile } from "../types";
 import { CloseIcon, RetryIcon } from "./icons";
 import { FilePreview } from "./preview";
+import { usePressAction } from "./press-action";
 import { DropzoneProgress } from "./progress";
 
 /** Props of DropzoneFileItem: the row id plus the `<li>`'s props. */
@@ -82,34 +83,65 @@ function FileActions({ row }: { row: DropzoneFile }) {
   const active = row.status === "queued" || row.status === "uploading";
   const retryable = row.status === "error" || row.status === "canceled";
 
+  // Each action is its own button element, so a press that began on one
+  // never runs another that took its place.
   return (
     <div data-slot="dropzone-file-actions" className="flex shrink-0 gap-1">
       {retryable && (
-        <button
-          type="button"
-          data-slot="dropzone-file-retry"
-          className={buttonClass}
-          aria-label={messages.retry(row.name)}
-          title={messages.retry(row.name)}
-          onClick={() => controller.retry(row.id)}
+        <RowButton
+          key="retry"
+          slot="dropzone-file-retry"
+          label={messages.retry(row.name)}
+          action={() => controller.retry(row.id)}
         >
           <RetryIcon className="size-4" />
-        </button>
+        </RowButton>
       )}
-      <button
-        type="button"
-        data-slot={active ? "dropzone-file-cancel" : "dropzone-file-remove"}
-        className={buttonClass}
-        aria-label={
-          active ? messages.cancel(row.name) : messages.remove(row.name)
-        }
-        title={active ? messages.cancel(row.name) : messages.remove(row.name)}
-        onClick={() =>
-          active ? controller.cancel(row.id) : controller.remove(row.id)
-        }
-      >
-        <CloseIcon className="size-4" />
-      </button>
+      {active ? (
+        <RowButton
+          key="cancel"
+          slot="dropzone-file-cancel"
+          label={messages.cancel(row.name)}
+          action={() => controller.cancel(row.id)}
+        >
+          <CloseIcon className="size-4" />
+        </RowButton>
+      ) : (
+        <RowButton
+          key="remove"
+          slot="dropzone-file-remove"
+          label={messages.remove(row.name)}
+          action={() => controller.remove(row.id)}
+        >
+          <CloseIcon className="size-4" />
+        </RowButton>
+      )}
     </div>
+  );
+}
+
+function RowButton({
+  slot,
+  label,
+  action,
+  children,
+}: {
+  slot: string;
+  label: string;
+  action: () => void;
+  children: ReactNode;
+}) {
+  const press = usePressAction(action);
+  return (
+    <button
+      type="button"
+      data-slot={slot}
+      className={buttonClass}
+      aria-label={label}
+      title={label}
+      {...press}
+    >
+      {children}
+    </button>
   );
 }
