@@ -116,7 +116,7 @@ export interface CreateFileRouterOptions<
   /** Authenticates every upload request, such as `clerkAuth()`. Required. */
   auth: AuthFunction<TAuth>;
   /** Changes to the preset routes, or `false` to leave one out. */
-  presets?: TPresets;
+  presets?: TPresets & PresetOptions;
   /**
    * More routes, built with UploadThing's `createUploadthing()` builder. The
    * router authenticates and validates them like the presets before their

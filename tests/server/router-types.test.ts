@@ -130,3 +130,29 @@ export function clientTypeChecks(
   // @ts-expect-error - no route has this name
   helpers.useUploadThing("videos");
 }
+
+const functionConfigRouter = createFileRouter({
+  auth: headerAuth,
+  presets: {
+    gallery: false,
+    attachment: {
+      config: () => ({ blob: { maxFileSize: "64MB", maxFileCount: 5 } }),
+    },
+  },
+});
+
+describe("createFileRouter config functions", () => {
+  it("builds the kept presets", () => {
+    expect(Object.keys(functionConfigRouter)).toEqual([
+      "avatar",
+      "documents",
+      "attachment",
+    ]);
+  });
+
+  it("keeps preset removal", () => {
+    expectTypeOf<keyof typeof functionConfigRouter>().toEqualTypeOf<
+      "avatar" | "documents" | "attachment"
+    >();
+  });
+});
