@@ -44,6 +44,41 @@ const migrations: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // Version 2: CHECK constraints, so that a row with a missing id or a time
+  // that is not integer milliseconds can never be stored (SQLite keeps text
+  // such as "yesterday" in an INTEGER column and allows a NULL primary key).
+  // Rows that break them move to users_invalid, unchanged, so none is lost.
+  `
+  CREATE TABLE users_checked (
+    id TEXT PRIMARY KEY NOT NULL CHECK (typeof(id) = 'text' AND id <> ''),
+    email TEXT,
+    first_name TEXT,
+    last_name TEXT,
+    username TEXT,
+    image_url TEXT,
+    created_at INTEGER
+      CHECK (created_at IS NULL
+             OR (typeof(created_at) = 'integer' AND created_at >= 0)),
+    updated_at INTEGER NOT NULL
+      CHECK (typeof(updated_at) = 'integer' AND updated_at >= 0),
+    deleted_at INTEGER
+      CHECK (deleted_at IS NULL
+             OR (typeof(deleted_at) = 'integer' AND deleted_at >= 0))
+  );
+  CREATE TABLE users_invalid AS SELECT * FROM users WHERE 0;
+  INSERT INTO users_invalid SELECT * FROM users WHERE NOT (
+    typeof(id) = 'text' AND id <> ''
+    AND (created_at IS NULL
+         OR (typeof(created_at) = 'integer' AND created_at >= 0))
+    AND typeof(updated_at) = 'integer' AND updated_at >= 0
+    AND (deleted_at IS NULL
+         OR (typeof(deleted_at) = 'integer' AND deleted_at >= 0))
+  );
+  INSERT INTO users_checked
+    SELECT * FROM users EXCEPT SELECT * FROM users_invalid;
+  DROP TABLE users;
+  ALTER TABLE users_checked RENAME TO users;
+  `,
 ];
 
 /**

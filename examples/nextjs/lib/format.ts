@@ -12,7 +12,14 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
-/** Formats epoch milliseconds as an ISO-8601 UTC time to the second. */
-export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").slice(0, 19) + " UTC";
+/**
+ * Formats epoch milliseconds as an ISO-8601 UTC time to the second. Returns
+ * "invalid" for anything else (text, a fraction, a time outside the Date
+ * range), so one bad stored value cannot fail a whole page.
+ */
+export function formatTime(ms: unknown): string {
+  if (typeof ms !== "number" || !Number.isSafeInteger(ms)) return "invalid";
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return "invalid";
+  return date.toISOString().replace("T", " ").slice(0, 19) + " UTC";
 }

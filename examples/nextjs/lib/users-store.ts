@@ -8,7 +8,8 @@ export interface UserRow {
   last_name: string | null;
   username: string | null;
   image_url: string | null;
-  created_at: number;
+  /** Null only for the tombstone of a user whose creation never arrived. */
+  created_at: number | null;
   updated_at: number;
   deleted_at: number | null;
 }

@@ -183,6 +183,25 @@ describe("sqliteUserStore", () => {
   });
 });
 
+describe("sqliteUserStore invalid rows", () => {
+  it("text updatedAt is rejected", () => {
+    const store = sqliteUserStore(temp.db);
+    const invalid = { ...row("user_a", 0), updatedAt: "yesterday" as never };
+
+    expect(() => store.upsertUser(invalid)).toThrow("CHECK constraint failed");
+    expect(storedRow("user_a")).toBeUndefined();
+  });
+
+  it("empty id tombstone is rejected", () => {
+    const store = sqliteUserStore(temp.db);
+
+    expect(() => store.deleteUser("", 5_000)).toThrow(
+      "CHECK constraint failed",
+    );
+    expect(temp.db.prepare("SELECT COUNT(*) FROM users").pluck().get()).toBe(0);
+  });
+});
+
 function permutations(items: number[]): number[][] {
   if (items.length <= 1) return [items];
   return items.flatMap((item, index) =>
