@@ -1,6 +1,11 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { generateWebhookSecret } from "../../src/testing";
+import {
+  buildClerkEvent,
+  buildClerkUser,
+  createSignedWebhookRequest,
+  generateWebhookSecret,
+} from "../../src/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startExampleApp, type ExampleApp } from "./support/app-server";
@@ -172,5 +177,60 @@ describe("users page through signed webhooks", () => {
     expect(run.status).toBe(0);
     expect(readUser("user_e2escript")?.first_name).toBe("Grace");
     expect(readUser("user_e2escript")?.email).toBe("grace.hopper@example.com");
+  });
+});
+
+describe("webhook route methods", () => {
+  for (const method of ["GET", "PUT", "PATCH", "DELETE"]) {
+    it(`${method} gets 405 with Allow`, async () => {
+      const response = await fetch(endpoint, { method });
+      const body = (await response.json()) as { error: { code: string } };
+
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("POST");
+      expect(body.error.code).toBe("method_not_allowed");
+    });
+  }
+});
+
+describe("invalid user payloads", () => {
+  it("text updated_at gets 400", async () => {
+    const user = { ...buildClerkUser(), updated_at: "yesterday" };
+    const event = buildClerkEvent("user.created", user as never);
+    const response = await fetch(
+      createSignedWebhookRequest(event, { secret, url: endpoint }),
+    );
+    const body = (await response.json()) as { error: { code: string } };
+
+    expect(response.status).toBe(400);
+    expect(body.error.code).toBe("invalid_payload");
+    expect(readUser(user.id)).toBeUndefined();
+  });
+
+  it("deleted stub without id gets 400", async () => {
+    const before = queryDatabase<{ count: number }>(
+      app.databasePath,
+      "SELECT COUNT(*) AS count FROM users",
+    )[0];
+    const event = buildClerkEvent("user.deleted", {
+      object: "user",
+      deleted: true,
+    } as never);
+    const response = await fetch(
+      createSignedWebhookRequest(event, { secret, url: endpoint }),
+    );
+    const after = queryDatabase<{ count: number }>(
+      app.databasePath,
+      "SELECT COUNT(*) AS count FROM users",
+    )[0];
+
+    expect(response.status).toBe(400);
+    expect(after).toEqual(before);
+  });
+
+  it("users page still renders", async () => {
+    const response = await page.goto(`${app.url}/users`);
+
+    expect(response?.status()).toBe(200);
   });
 });

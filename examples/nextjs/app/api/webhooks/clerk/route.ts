@@ -30,6 +30,18 @@ function getHandler(): ClerkWebhookHandler {
  * Receives Clerk's webhook deliveries. This route must stay public in
  * clerkMiddleware (see proxy.ts): Clerk signs the body, it sends no session.
  */
-export function POST(request: Request): Promise<Response> {
+function handleWebhook(request: Request): Promise<Response> {
   return getHandler()(request);
 }
+
+// Next.js answers a method that the route does not export with its own 405,
+// which has an empty body and no Allow header. Exporting the handler for the
+// other methods gives the handler's 405 with `Allow: POST` and a JSON error.
+// Next.js serves HEAD from GET.
+export {
+  handleWebhook as POST,
+  handleWebhook as GET,
+  handleWebhook as PUT,
+  handleWebhook as PATCH,
+  handleWebhook as DELETE,
+};
