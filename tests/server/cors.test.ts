@@ -96,7 +96,7 @@ describe("withUploadCors preflight", () => {
 });
 
 describe("withUploadCors origins", () => {
-  const echo = async () => new Response("ok");
+  const echo = async (_request: Request) => new Response("ok");
 
   async function allowOrigin(listed: string, requestOrigin: string) {
     const wrapped = withUploadCors(echo, { origins: [listed] });
