@@ -1,5 +1,5 @@
 import type { AnyFileRoute } from "uploadthing/types";
-import { parseFileSize } from "./file-size";
+import { formatFileSize, parseFileSize } from "./file-size";
 import { presetNames, type PresetName } from "./presets";
 import type { FileTypeLimits } from "./route-config";
 
@@ -17,19 +17,53 @@ export function checkLimits(
     );
   }
   for (const [fileType, limit] of Object.entries(limits)) {
-    try {
-      parseFileSize(limit.maxFileSize);
-    } catch {
-      throw new TypeError(
-        `Invalid maxFileSize "${limit.maxFileSize}" for ${fileType} files on the ${route} route. Use a number and a unit, such as "4MB".`,
-      );
-    }
+    checkFileSize(route, fileType, limit.maxFileSize);
+    checkFileCount(route, fileType, "maxFileCount", limit.maxFileCount, 1);
+    checkFileCount(route, fileType, "minFileCount", limit.minFileCount, 0);
     if (limit.minFileCount > limit.maxFileCount) {
       throw new TypeError(
-        `The ${route} route has minFileCount ${limit.minFileCount} above maxFileCount ${limit.maxFileCount} for ${fileType} files.`,
+        `The ${route} route has minFileCount ${limit.minFileCount} above maxFileCount ${limit.maxFileCount} for ${fileType} files. Lower minFileCount or raise maxFileCount.`,
       );
     }
   }
+}
+
+function checkFileSize(route: string, fileType: string, maxFileSize: unknown) {
+  let valid = typeof maxFileSize === "string";
+  if (valid) {
+    try {
+      parseFileSize(maxFileSize as string);
+    } catch {
+      valid = false;
+    }
+  }
+  if (!valid) {
+    throw new TypeError(
+      `Invalid maxFileSize ${JSON.stringify(maxFileSize) ?? String(maxFileSize)} for ${fileType} files on the ${route} route. Use a number and a unit, such as "4MB".`,
+    );
+  }
+
+  const size = maxFileSize as string;
+  if (size.includes(".")) {
+    const bytes = parseFileSize(size);
+    console.warn(
+      `dropsync: maxFileSize "${size}" for ${fileType} files on the ${route} route is ${formatFileSize(bytes)}, because UploadThing drops the fraction. Use a smaller unit for the exact limit, such as "1536KB" for 1.5 MB.`,
+    );
+  }
+}
+
+function checkFileCount(
+  route: string,
+  fileType: string,
+  option: "maxFileCount" | "minFileCount",
+  value: unknown,
+  minimum: number,
+) {
+  if (Number.isSafeInteger(value) && (value as number) >= minimum) return;
+
+  throw new TypeError(
+    `Invalid ${option} ${JSON.stringify(value) ?? String(value)} for ${fileType} files on the ${route} route. ${option} must be a whole number of at least ${minimum}.`,
+  );
 }
 
 function isFileRoute(value: unknown): value is AnyFileRoute {
@@ -42,13 +76,45 @@ function isFileRoute(value: unknown): value is AnyFileRoute {
   );
 }
 
+function checkPresets(presets: unknown) {
+  if (presets === undefined) return;
+  if (typeof presets !== "object" || presets === null) {
+    throw new TypeError(
+      `The presets option must be an object such as { gallery: false }, not ${String(presets)}.`,
+    );
+  }
+
+  for (const [name, setting] of Object.entries(presets)) {
+    if (!presetNames.includes(name as PresetName)) {
+      throw new TypeError(
+        `Unknown preset ${JSON.stringify(name)} in the presets option. The presets are ${presetNames.join(", ")}. Add other routes with the routes option.`,
+      );
+    }
+    const validSetting =
+      setting === undefined ||
+      typeof setting === "boolean" ||
+      (typeof setting === "object" && setting !== null);
+    if (!validSetting) {
+      throw new TypeError(
+        `Invalid setting ${JSON.stringify(setting) ?? String(setting)} for the ${name} preset. Use false to leave it out, true to keep it, or an object such as { config: { ... } }.`,
+      );
+    }
+  }
+}
+
 /** Throws a TypeError when `createFileRouter`'s options are invalid. */
-export function checkOptions(options: { auth?: unknown; routes?: unknown }) {
+export function checkOptions(options: {
+  auth?: unknown;
+  presets?: unknown;
+  routes?: unknown;
+}) {
   if (typeof options?.auth !== "function") {
     throw new TypeError(
       "createFileRouter needs an auth function that returns { userId } or null, such as auth: clerkAuth().",
     );
   }
+  checkPresets(options.presets);
+
   const routes = options.routes ?? {};
   for (const [name, route] of Object.entries(routes)) {
     if (!isFileRoute(route)) {
@@ -62,4 +128,13 @@ export function checkOptions(options: { auth?: unknown; routes?: unknown }) {
       );
     }
   }
+}
+
+/** Throws a TypeError when a router would have no routes at all. */
+export function checkRouteCount(routeNames: readonly string[]) {
+  if (routeNames.length > 0) return;
+
+  throw new TypeError(
+    "createFileRouter needs at least one route, but every preset is left out and the routes option is empty. Keep a preset or add a custom route.",
+  );
 }

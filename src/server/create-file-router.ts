@@ -1,6 +1,6 @@
 import { createUploadthing } from "uploadthing/server";
 import type { AnyFileRoute, FileRoute, FileRouter } from "uploadthing/types";
-import { checkLimits, checkOptions } from "./check-options";
+import { checkLimits, checkOptions, checkRouteCount } from "./check-options";
 import { presetNames, presetRouteConfigs, type PresetName } from "./presets";
 import { expandRouteConfig } from "./route-config";
 import { guardMiddleware, type RouteGuardOptions } from "./route-guard";
@@ -147,5 +147,6 @@ export function createFileRouter<
     };
   }
 
+  checkRouteCount(Object.keys(router));
   return router as DropsyncFileRouter<TPresets, TRoutes, TServerData>;
 }

@@ -2,10 +2,12 @@ const sizeUnits = ["B", "KB", "MB", "GB", "TB"] as const;
 
 /**
  * Converts an UploadThing size string such as `"4MB"` to bytes. Units are
- * powers of 1024 and the result is rounded down, as UploadThing does.
+ * powers of 1024. Like `fileSizeToBytes` of @uploadthing/shared 7.1, which
+ * UploadThing's route handler checks with, it accepts a fraction but drops
+ * it: `"1.5MB"` is 1 MiB, so both checks agree.
  */
 export function parseFileSize(size: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)$/i.exec(size);
+  const match = /^(\d+)(?:\.\d+)?\s*(B|KB|MB|GB|TB)$/i.exec(size);
   if (!match?.[1] || !match[2]) {
     throw new TypeError(
       `Invalid file size "${size}": use a number and a unit, such as "4MB".`,
