@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -136,17 +136,99 @@ describe("dropsync ingest command", () => {
     const result = await runToExit(["ingest", "--colour"]);
 
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^dropsync: Unknown option '--colour'/);
-  });
-
-  it("rejects invalid port with status 2", async () => {
-    const result = await runToExit(["ingest", "--port", "http"]);
-
-    expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /^dropsync: Invalid --port "http": pass a whole number from 0 to 65535/,
+      /^dropsync: Unknown option '--colour'\. Options: --port, --host, --dir, --api-key, --app-id, --help\.\n/,
     );
   });
+
+  const usageErrors: Array<{ args: string[]; message: string }> = [
+    {
+      args: ["--port", "http"],
+      message:
+        'Invalid --port "http": pass an integer from 0 to 65535 (0 picks a free port).',
+    },
+    {
+      args: ["--port", "-1"],
+      message:
+        'Invalid --port "-1": pass an integer from 0 to 65535 (0 picks a free port).',
+    },
+    {
+      args: ["--port", "65536"],
+      message:
+        'Invalid --port "65536": pass an integer from 0 to 65535 (0 picks a free port).',
+    },
+    {
+      args: ["--port"],
+      message:
+        "Missing value for --port: pass it as --port <value> or --port=<value>.",
+    },
+    {
+      args: ["--dir", "--port", "0"],
+      message:
+        "Missing value for --dir: pass it as --dir <value> or --dir=<value>.",
+    },
+    {
+      args: ["--host", "999.1.1.1", "--port", "0"],
+      message:
+        'Invalid --host "999.1.1.1": it does not resolve to an address. Pass a ' +
+        "local address or a hostname that resolves to one, such as 127.0.0.1.",
+    },
+    {
+      args: ["--host", "", "--port", "0"],
+      message:
+        'Invalid --host "": pass a local address or a hostname that resolves ' +
+        "to one, such as 127.0.0.1.",
+    },
+    {
+      args: ["--dir", "a-file", "--port", "0"],
+      message:
+        'Invalid --dir "a-file": WORK/a-file is a file, not a folder. Pass ' +
+        "the path of a folder, which is created if missing.",
+    },
+    {
+      args: ["--dir", "a-file/uploads", "--port", "0"],
+      message:
+        'Invalid --dir "a-file/uploads": a parent of WORK/a-file/uploads is a ' +
+        "file, not a folder. Pass a path whose parents are all folders.",
+    },
+    {
+      args: ["--api-key", "pk_live_123", "--port", "0"],
+      message:
+        'Invalid --api-key "pk_liv…": UploadThing rejects API keys that do not ' +
+        'start with "sk_". Pass a key such as "sk_local_dropsync_ingest_emulator".',
+    },
+    {
+      args: ["--app-id", "my app", "--port", "0"],
+      message:
+        "Invalid --app-id \"my app\": pass letters, digits, '.', '_', '~' or " +
+        "'-' only, or leave it out to use \"dropsync-local\".",
+    },
+    {
+      args: ["uploads"],
+      message:
+        'Unexpected argument "uploads": dropsync ingest takes options only. ' +
+        "Put a value after its flag, as in --dir uploads.",
+    },
+    {
+      args: ["--help=yes"],
+      message: "Option --help takes no value. Pass --help alone.",
+    },
+  ];
+
+  it.each(usageErrors)(
+    "rejects $args with status 2",
+    async ({ args, message }) => {
+      await writeFile(join(workDir, "a-file"), "not a folder");
+      const result = await runToExit(["ingest", ...args]);
+
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `dropsync: ${message.replaceAll("WORK", workDir)}\n` +
+          'Run "dropsync --help" or "dropsync ingest --help" for usage.\n',
+      );
+      expect(result.stdout).toBe("");
+    },
+  );
 
   it("prints help with units", async () => {
     const result = await runToExit(["ingest", "--help"]);
@@ -167,7 +249,7 @@ describe("dropsync ingest command", () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toBe(
         `dropsync: Port ${port} on 127.0.0.1 is already in use. Stop the ` +
-          "process that uses it, or pick another port (0 picks a free one).\n",
+          "process that uses it, or pick another --port (0 picks a free one).\n",
       );
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 
 import { startIngestEmulator } from "./emulator";
 import { createIngestLogger } from "./cli-log";
+import { IngestOptionError } from "./option-error";
 import { DEFAULT_INGEST_API_KEY, DEFAULT_INGEST_APP_ID } from "./token";
 
 /** Port of `dropsync ingest` when `--port` is not given. */
@@ -30,6 +31,9 @@ Options:
 At start it prints the UPLOADTHING_TOKEN and UPLOADTHING_INGEST_URL to set
 in the app's environment. It logs each stored upload and each error, and
 stops on SIGINT (Ctrl+C) or SIGTERM.
+
+Exit status: 0 after SIGINT or SIGTERM, 1 when the emulator cannot start
+with valid options (such as a port in use), 2 for invalid options.
 `;
 
 /** Invalid command-line input; the command exits with status 2. */
@@ -47,12 +51,30 @@ export interface IngestCommandOptions {
   help: boolean;
 }
 
+/** Value options of `dropsync ingest`, by flag name. */
+const VALUE_FLAGS = {
+  port: "--port",
+  host: "--host",
+  dir: "--dir",
+  "api-key": "--api-key",
+  "app-id": "--app-id",
+} as const;
+
+/** Command-line flag of each `startIngestEmulator` option the command sets. */
+const FLAG_OF_OPTION: Record<string, string> = {
+  port: "--port",
+  host: "--host",
+  dir: "--dir",
+  apiKey: "--api-key",
+  appId: "--app-id",
+};
+
 /** Parses `dropsync ingest` arguments; throws `UsageError` on bad input. */
 export function parseIngestArgs(args: string[]): IngestCommandOptions {
   let values;
   try {
     ({ values } = parseArgs({
-      args,
+      args: joinDashValues(args),
       strict: true,
       allowPositionals: false,
       options: {
@@ -65,25 +87,72 @@ export function parseIngestArgs(args: string[]): IngestCommandOptions {
       },
     }));
   } catch (error) {
-    throw new UsageError(
-      error instanceof Error ? error.message : String(error),
-    );
-  }
-  const apiKey = values["api-key"] ?? DEFAULT_INGEST_API_KEY;
-  if (!apiKey.startsWith("sk_")) {
-    throw new UsageError(
-      `Invalid --api-key: UploadThing API keys start with "sk_". Pass a key ` +
-        `such as ${DEFAULT_INGEST_API_KEY}.`,
-    );
+    throw parseArgsUsageError(error);
   }
   return {
     port: parsePort(values.port),
     host: values.host ?? "127.0.0.1",
     dir: values.dir ?? DEFAULT_CLI_DIR,
-    apiKey,
+    apiKey: values["api-key"] ?? DEFAULT_INGEST_API_KEY,
     appId: values["app-id"] ?? DEFAULT_INGEST_APP_ID,
     help: values.help ?? false,
   };
+}
+
+/**
+ * Joins a value flag and a following argument that starts with a dash,
+ * such as `--port -1`, into `--port=-1`. `parseArgs` rejects the split form
+ * as ambiguous, but the value then reaches the option's own check, whose
+ * message names the valid range. A following known flag stays a flag.
+ */
+function joinDashValues(args: string[]): string[] {
+  const flags = new Set<string>(Object.values(VALUE_FLAGS));
+  const joined: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? "";
+    const next = args[index + 1];
+    const nextIsValue =
+      next !== undefined &&
+      next.startsWith("-") &&
+      next !== "-h" &&
+      !flags.has(next.split("=")[0] ?? "") &&
+      next !== "--help";
+    if (flags.has(arg) && nextIsValue) {
+      joined.push(`${arg}=${next}`);
+      index += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+/** Turns a `parseArgs` error into a message that names the flag and the fix. */
+function parseArgsUsageError(error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+    return new UsageError(
+      `Unknown option '${flag}'. Options: ${Object.values(VALUE_FLAGS).join(", ")}, --help.`,
+    );
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const flag = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1] ?? "an option";
+    return new UsageError(
+      flag === "--help" || flag === "-h"
+        ? `Option ${flag} takes no value. Pass ${flag} alone.`
+        : `Missing value for ${flag}: pass it as ${flag} <value> or ${flag}=<value>.`,
+    );
+  }
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const argument = /'([^']*)'/.exec(message)?.[1] ?? message;
+    return new UsageError(
+      `Unexpected argument "${argument}": dropsync ingest takes options ` +
+        "only. Put a value after its flag, as in --dir uploads.",
+    );
+  }
+  return new UsageError(message);
 }
 
 function parsePort(text: string | undefined): number {
@@ -91,10 +160,30 @@ function parsePort(text: string | undefined): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) {
     throw new UsageError(
-      `Invalid --port "${text}": pass a whole number from 0 to 65535 (0 picks a free port).`,
+      `Invalid --port ${JSON.stringify(text)}: pass an integer from 0 to 65535 (0 picks a free port).`,
     );
   }
   return port;
+}
+
+/**
+ * Starts the emulator with the command's options. An invalid option becomes
+ * a `UsageError` (status 2). An option that cannot be used on this machine,
+ * such as a port in use, becomes an `Error` (status 1). Both name the flag.
+ */
+async function startWithFlags(
+  options: Parameters<typeof startIngestEmulator>[0],
+): ReturnType<typeof startIngestEmulator> {
+  try {
+    return await startIngestEmulator(options);
+  } catch (error) {
+    if (!(error instanceof IngestOptionError)) throw error;
+    const message = error.describe(
+      FLAG_OF_OPTION[error.option] ?? error.option,
+    );
+    if (error.problem === "invalid") throw new UsageError(message);
+    throw new Error(message, { cause: error });
+  }
 }
 
 /**
@@ -111,7 +200,7 @@ export async function runIngestCommand(args: string[]): Promise<number> {
     info: (line) => process.stdout.write(`${line}\n`),
     error: (line) => process.stderr.write(`${line}\n`),
   });
-  const emulator = await startIngestEmulator({
+  const emulator = await startWithFlags({
     port: options.port,
     host: options.host,
     dir: options.dir,

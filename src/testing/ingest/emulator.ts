@@ -14,11 +14,13 @@ import { FaultController } from "./faults";
 import { respondToPreflight, sendError, setCorsHeaders } from "./http-utils";
 import { resolveOptions, type IngestEmulatorOptions } from "./options";
 import { routeRequest } from "./router";
+import { prepareStorageDir } from "./storage-dir";
 import { formatHost, listen, waitForEvent } from "./server-lifecycle";
 import type { StoredUpload } from "./store";
 import { UploadStore } from "./store";
 import {
   assertValidApiKey,
+  assertValidAppId,
   createIngestToken,
   DEFAULT_INGEST_API_KEY,
   DEFAULT_INGEST_APP_ID,
@@ -95,6 +97,7 @@ export async function startIngestEmulator(
   const apiKey = options.apiKey ?? DEFAULT_INGEST_API_KEY;
   const appId = options.appId ?? DEFAULT_INGEST_APP_ID;
   assertValidApiKey(apiKey);
+  assertValidAppId(appId);
   const token = createIngestToken({ apiKey, appId });
   // Invalid fault options throw here, before any folder exists.
   const faults = new FaultController(options.throttleBytesPerSecond ?? null);
@@ -105,6 +108,7 @@ export async function startIngestEmulator(
     options.dir === undefined
       ? await mkdtemp(join(tmpdir(), "dropsync-ingest-"))
       : resolve(options.dir);
+  if (options.dir !== undefined) await prepareStorageDir(dir, options.dir);
   const stagingDir = await mkdtemp(join(tmpdir(), "dropsync-ingest-staging-"));
   const store = await UploadStore.open(dir, stagingDir);
 

@@ -1,3 +1,4 @@
+import { invalidOption } from "./option-error";
 import type { ArmedFault, IngestFault } from "./types";
 
 /** A fault waiting for its `PUT`, or hit and possibly still stalling. */
@@ -31,7 +32,10 @@ export class FaultController {
   private throttle: number | null;
 
   constructor(throttleBytesPerSecond: number | null) {
-    this.throttle = validateThrottle(throttleBytesPerSecond);
+    this.throttle = validateThrottle(
+      throttleBytesPerSecond,
+      "throttleBytesPerSecond",
+    );
   }
 
   /** Throughput limit per transfer in bytes per second; null is unlimited. */
@@ -40,15 +44,18 @@ export class FaultController {
   }
 
   setThrottle(bytesPerSecond: number | null): void {
-    this.throttle = validateThrottle(bytesPerSecond);
+    this.throttle = validateThrottle(bytesPerSecond, "bytesPerSecond");
   }
 
   arm(fault: IngestFault, nth = 1): ArmedFault {
     if (!Number.isSafeInteger(nth) || nth < 1) {
-      throw new RangeError(
-        `Invalid nth ${nth}: pass a whole number from 1 (the next PUT) upwards.`,
+      throw invalidOption(
+        "nth",
+        nth,
+        "pass a whole number from 1 (the next PUT) upwards.",
       );
     }
+    validateFault(fault);
     const putNumber = this.putCount + nth;
     if (this.entries.some((entry) => entry.putNumber === putNumber)) {
       throw new RangeError(
@@ -129,13 +136,64 @@ function waitForRelease(entry: FaultEntry): Promise<void> {
   });
 }
 
-function validateThrottle(bytesPerSecond: number | null): number | null {
+function validateThrottle(
+  bytesPerSecond: number | null,
+  name: string,
+): number | null {
   if (bytesPerSecond === null) return null;
-  if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) {
-    throw new RangeError(
-      `Invalid throttle ${bytesPerSecond} bytes/s: pass a positive number, ` +
-        "or null for no limit.",
+  if (
+    typeof bytesPerSecond !== "number" ||
+    !Number.isFinite(bytesPerSecond) ||
+    bytesPerSecond <= 0
+  ) {
+    throw invalidOption(
+      name,
+      bytesPerSecond,
+      "pass a positive number of bytes per second, or null for no limit.",
     );
   }
   return bytesPerSecond;
+}
+
+/** Throws an `IngestOptionError` for a fault of unknown kind or field value. */
+function validateFault(fault: IngestFault): void {
+  const kind = (fault as { kind?: unknown } | null)?.kind;
+  if (kind !== "fail" && kind !== "stall" && kind !== "drop") {
+    throw invalidOption(
+      "fault",
+      fault,
+      'pass { kind: "fail" }, { kind: "stall" } or { kind: "drop" }.',
+    );
+  }
+  if (fault.kind === "fail" && fault.status !== undefined) {
+    const { status } = fault;
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw invalidOption(
+        "fault status",
+        status,
+        "pass an HTTP error status from 400 to 599, or leave it out for 500.",
+      );
+    }
+  }
+  if (fault.kind !== "fail" && fault.afterBytes !== undefined) {
+    const { afterBytes } = fault;
+    if (!Number.isSafeInteger(afterBytes) || afterBytes < 0) {
+      throw invalidOption(
+        "fault afterBytes",
+        afterBytes,
+        "pass a whole number of body bytes from 0, or leave it out for 0.",
+      );
+    }
+  }
+  if (fault.kind === "stall" && fault.durationMs !== undefined) {
+    const { durationMs } = fault;
+    if (!Number.isFinite(durationMs) || durationMs <= 0) {
+      throw invalidOption(
+        "fault durationMs",
+        durationMs,
+        "pass a positive number of milliseconds, or leave it out to stall " +
+          "until release() or clearFaults().",
+      );
+    }
+  }
 }

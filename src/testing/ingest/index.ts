@@ -1,5 +1,6 @@
 export { startIngestEmulator, type IngestEmulator } from "./emulator";
 export type { IngestErrorBody, IngestErrorCode } from "./errors";
+export { IngestOptionError, type IngestOptionProblem } from "./option-error";
 export type { IngestEmulatorOptions } from "./options";
 export { UPLOADS_LISTING_PATH } from "./router";
 export {

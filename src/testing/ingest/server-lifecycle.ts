@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 
+import { IngestOptionError, invalidOption } from "./option-error";
 import type { IngestEvent } from "./types";
 
 /** Resolves with the next event of `type` that `predicate` accepts. */
@@ -31,7 +32,10 @@ export function waitForEvent<TType extends IngestEvent["type"]>(
   });
 }
 
-/** Starts listening, turning EADDRINUSE into an actionable message. */
+/**
+ * Starts listening. Errors of the port or host become an `IngestOptionError`
+ * that names the option and the fix.
+ */
 export function listen(
   server: Server,
   port: number,
@@ -39,16 +43,7 @@ export function listen(
 ): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") {
-        reject(
-          new Error(
-            `Port ${port} on ${host} is already in use. Stop the process that uses ` +
-              "it, or pick another port (0 picks a free one).",
-          ),
-        );
-        return;
-      }
-      reject(error);
+      reject(listenError(error, port, host));
     };
     server.once("error", onError);
     server.listen(port, host, () => {
@@ -56,6 +51,68 @@ export function listen(
       resolvePromise();
     });
   });
+}
+
+function listenError(
+  error: NodeJS.ErrnoException,
+  port: number,
+  host: string,
+): Error {
+  const unavailable = (
+    option: string,
+    value: unknown,
+    explain: (name: string) => string,
+  ) =>
+    new IngestOptionError(option, value, explain, {
+      problem: "unavailable",
+      cause: error,
+    });
+  switch (error.code) {
+    case "EADDRINUSE":
+      return unavailable(
+        "port",
+        port,
+        (name) =>
+          `Port ${port} on ${host} is already in use. Stop the process that ` +
+          `uses it, or pick another ${name} (0 picks a free one).`,
+      );
+    case "EACCES":
+      return unavailable(
+        "port",
+        port,
+        (name) =>
+          `Permission denied to listen on port ${port} of ${host}: ports ` +
+          `below 1024 need extra privileges. Pass a ${name} from 1024 to ` +
+          "65535, or 0 for a free one.",
+      );
+    case "ENOTFOUND":
+    case "EAI_NONAME":
+    case "EAI_FAIL":
+      return invalidOption(
+        "host",
+        host,
+        "it does not resolve to an address. Pass a local address or a " +
+          "hostname that resolves to one, such as 127.0.0.1.",
+      );
+    case "EAI_AGAIN":
+      return unavailable(
+        "host",
+        host,
+        (name) =>
+          `Resolving ${name} "${host}" failed for now (EAI_AGAIN). Pass an ` +
+          "IP address such as 127.0.0.1, or retry when name resolution works.",
+      );
+    case "EADDRNOTAVAIL":
+    case "EAFNOSUPPORT":
+      return invalidOption(
+        "host",
+        host,
+        `no network interface of this machine has that address (${error.code}). ` +
+          "Pass a local address such as 127.0.0.1.",
+      );
+    default:
+      return error;
+  }
 }
 
 /**

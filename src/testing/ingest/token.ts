@@ -1,3 +1,5 @@
+import { IngestOptionError, invalidOption } from "./option-error";
+
 /**
  * API key of the emulator when none is given. It is public and signs
  * nothing outside this machine, so it is safe to commit and to print.
@@ -31,12 +33,7 @@ export function createIngestToken(options: IngestTokenOptions = {}): string {
   const appId = options.appId ?? DEFAULT_INGEST_APP_ID;
   const regions = options.regions ?? [DEFAULT_INGEST_REGION];
   assertValidApiKey(apiKey);
-  if (appId.length === 0) {
-    throw new TypeError(
-      "Invalid appId: it is empty. Pass a non-empty app id, or leave it out to use " +
-        `"${DEFAULT_INGEST_APP_ID}".`,
-    );
-  }
+  assertValidAppId(appId);
   if (regions.length === 0) {
     throw new TypeError(
       "Invalid regions: the list is empty. Pass at least one region name, or leave " +
@@ -47,14 +44,45 @@ export function createIngestToken(options: IngestTokenOptions = {}): string {
   return Buffer.from(json, "utf8").toString("base64");
 }
 
-/** Throws a TypeError unless `apiKey` has UploadThing's `sk_` prefix. */
-export function assertValidApiKey(apiKey: string): void {
-  if (!apiKey.startsWith("sk_") || apiKey.length < 4) {
-    throw new TypeError(
-      `Invalid apiKey "${apiKey.slice(0, 6)}…": UploadThing rejects API keys ` +
-        `that do not start with "sk_". Pass a key such as "${DEFAULT_INGEST_API_KEY}".`,
-    );
+/**
+ * Throws an `IngestOptionError` unless `apiKey` is a string with
+ * UploadThing's `sk_` prefix. The message shows only the first 6 characters,
+ * since the key is a secret.
+ */
+export function assertValidApiKey(apiKey: unknown): asserts apiKey is string {
+  if (
+    typeof apiKey === "string" &&
+    apiKey.startsWith("sk_") &&
+    apiKey.length >= 4
+  ) {
+    return;
   }
+  const visiblePrefix =
+    typeof apiKey === "string" ? `"${apiKey.slice(0, 6)}…"` : String(apiKey);
+  throw new IngestOptionError(
+    "apiKey",
+    apiKey,
+    (name) =>
+      `Invalid ${name} ${visiblePrefix}: UploadThing rejects API keys that do not ` +
+      `start with "sk_". Pass a key such as "${DEFAULT_INGEST_API_KEY}".`,
+  );
+}
+
+/** Characters an app id may contain: it is a path segment of file URLs. */
+const APP_ID_PATTERN = /^[A-Za-z0-9._~-]+$/;
+
+/**
+ * Throws an `IngestOptionError` unless `appId` is a non-empty string of
+ * URL-safe characters, because file URLs contain it as `/a/<appId>/<key>`.
+ */
+export function assertValidAppId(appId: unknown): asserts appId is string {
+  if (typeof appId === "string" && APP_ID_PATTERN.test(appId)) return;
+  throw invalidOption(
+    "appId",
+    appId,
+    "pass letters, digits, '.', '_', '~' or '-' only, or leave it out to " +
+      `use "${DEFAULT_INGEST_APP_ID}".`,
+  );
 }
 
 /**
