@@ -1,5 +1,6 @@
 import type { verifyToken } from "@clerk/backend";
 import { UploadThingError } from "uploadthing/server";
+import { checkClerkAuthOptions } from "./clerk-auth-options";
 import { rejectTokenError } from "./clerk-token-errors";
 import type { UploadAuth } from "./router-options";
 import { sessionTokenFromRequest } from "./session-token";
@@ -34,7 +35,11 @@ export interface ClerkAuthOptions {
   secretKey?: string;
   /** Clerk's Backend API URL, for the key fetch. Defaults to Clerk's. */
   apiUrl?: string;
-  /** Origins allowed in the token's `azp` claim, like `https://example.com`. */
+  /**
+   * Origins allowed in the token's `azp` claim, like `https://example.com`.
+   * Scheme and host are compared in lower case and a trailing slash is
+   * ignored.
+   */
   authorizedParties?: string[];
   /** Accepted `aud` claims, for tokens from a Clerk JWT template. */
   audience?: string | string[];
@@ -80,18 +85,6 @@ function environmentVariable(name: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
-// Clerk compares `azp` with each party as a string, so "https://a.com/"
-// would never match the origin "https://a.com" that browsers put in `azp`.
-function normalizeParties(parties: string[] | undefined) {
-  return parties?.map((party) => {
-    try {
-      return new URL(party).origin;
-    } catch {
-      return party;
-    }
-  });
-}
-
 function organizationId(claims: ClerkSessionClaims): string | null {
   // Version 2 session tokens carry the organization in `o.id`, version 1
   // tokens in `org_id`.
@@ -110,11 +103,14 @@ function organizationId(claims: ClerkSessionClaims): string | null {
  * wrong-audience or wrong-origin token is rejected with 403 FORBIDDEN and a
  * message that explains why.
  *
- * @throws TypeError when neither a JWT public key nor a secret key is set.
+ * @throws TypeError when neither a JWT public key nor a secret key is set,
+ *   or when an option has the wrong type, such as a string for the list
+ *   `authorizedParties`.
  */
 export function clerkAuth(
-  options: ClerkAuthOptions = {},
+  clerkOptions?: ClerkAuthOptions,
 ): (request: Request) => Promise<ClerkUploadAuth | null> {
+  const options = checkClerkAuthOptions(clerkOptions);
   const jwtKey = options.jwtKey ?? environmentVariable("CLERK_JWT_KEY");
   const secretKey =
     options.secretKey ?? environmentVariable("CLERK_SECRET_KEY");
@@ -124,7 +120,7 @@ export function clerkAuth(
     );
   }
 
-  const authorizedParties = normalizeParties(options.authorizedParties);
+  const authorizedParties = options.authorizedParties;
 
   return async (request) => {
     const token = sessionTokenFromRequest(request);

@@ -1,48 +1,62 @@
 /** Origins allowed by `withUploadCors`, after normalisation. */
 export type AllowedOrigins = ReadonlySet<string> | "*";
 
-function rejectOrigin(entry: unknown, reason: string): never {
-  throw new TypeError(
-    `withUploadCors: invalid origin ${JSON.stringify(entry) ?? String(entry)}: ${reason} Write an origin as scheme://host[:port], such as "https://app.example.com".`,
-  );
-}
-
 /**
- * Converts an origins entry to the form browsers send in the `Origin`
- * header: lower-case scheme and host, no default port, no trailing slash.
- * Throws a TypeError for anything else, because it could never match.
+ * Converts an origin to the form browsers send in the `Origin` header and
+ * in Clerk's `azp` claim: lower-case scheme and host, no default port, no
+ * trailing slash. Returns the reason instead when the value is not an
+ * origin, because such a value could never match.
  */
-function normalizeOrigin(entry: unknown): string {
-  if (typeof entry !== "string") {
-    return rejectOrigin(entry, "an origin must be a string.");
-  }
-  if (entry === "*") {
-    return rejectOrigin(
-      entry,
-      'to allow any origin, pass origins: "*" instead of a list.',
-    );
-  }
-  if (!/^[a-z][a-z\d+.-]*:\/\/[^/]/i.test(entry)) {
-    return rejectOrigin(entry, "it has no scheme, such as https://.");
+export function parseOrigin(
+  value: unknown,
+): { origin: string } | { reason: string } {
+  if (typeof value !== "string")
+    return { reason: "an origin must be a string." };
+  if (!/^[a-z][a-z\d+.-]*:\/\/[^/]/i.test(value)) {
+    return { reason: "it has no scheme, such as https://." };
   }
 
   let url: URL;
   try {
-    url = new URL(entry);
+    url = new URL(value);
   } catch {
-    return rejectOrigin(entry, "it is not a valid URL.");
+    return { reason: "it is not a valid URL." };
   }
   if (url.username || url.password) {
-    return rejectOrigin(entry, "an origin has no user name or password.");
+    return { reason: "an origin has no user name or password." };
   }
   const hasPath = url.pathname !== "" && url.pathname !== "/";
-  if (hasPath || url.search || url.hash || entry.endsWith("?")) {
-    return rejectOrigin(entry, "an origin has no path, query or fragment.");
+  if (hasPath || url.search || url.hash || value.endsWith("?")) {
+    return { reason: "an origin has no path, query or fragment." };
   }
 
   // URL lower-cases the host of http(s) URLs but not of other schemes, such
   // as capacitor://localhost, and browsers send both in lower case.
-  return `${url.protocol}//${url.host.toLowerCase()}`;
+  return { origin: `${url.protocol}//${url.host.toLowerCase()}` };
+}
+
+/** Formats a value for an error message, including `undefined`. */
+export function describeValue(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function normalizeOrigin(entry: unknown): string {
+  if (entry === "*") {
+    throw invalidOrigin(
+      entry,
+      'to allow any origin, pass origins: "*" instead of a list.',
+    );
+  }
+  const parsed = parseOrigin(entry);
+  if ("reason" in parsed) throw invalidOrigin(entry, parsed.reason);
+
+  return parsed.origin;
+}
+
+function invalidOrigin(entry: unknown, reason: string): TypeError {
+  return new TypeError(
+    `withUploadCors: invalid origin ${describeValue(entry)}: ${reason} Write an origin as scheme://host[:port], such as "https://app.example.com".`,
+  );
 }
 
 /**
@@ -55,7 +69,7 @@ export function normalizeOrigins(origins: unknown): AllowedOrigins {
   if (origins === "*") return "*";
   if (!Array.isArray(origins)) {
     throw new TypeError(
-      `withUploadCors: origins must be a list of origins or "*", not ${JSON.stringify(origins) ?? String(origins)}. Pass origins: ["https://app.example.com"].`,
+      `withUploadCors: origins must be a list of origins or "*", not ${describeValue(origins)}. Pass origins: ["https://app.example.com"].`,
     );
   }
   if (origins.length === 0) {
