@@ -16,7 +16,10 @@ import {
 export interface ClerkUserRow {
   /** The Clerk user id, `user_…`. */
   id: string;
-  /** The primary email address, or null (phone-only users, tombstones). */
+  /**
+   * The primary email address, or null (phone-only users, tombstones). The
+   * row has no phone number, so a phone-only user is known by `id` alone.
+   */
   email: string | null;
   firstName: string | null;
   lastName: string | null;

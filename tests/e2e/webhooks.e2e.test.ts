@@ -180,6 +180,29 @@ describe("users page through signed webhooks", () => {
   });
 });
 
+describe("phone-only user", () => {
+  it("row shows the user id", async () => {
+    const user = buildClerkUser({
+      first_name: null,
+      last_name: null,
+      email_addresses: [],
+      primary_email_address_id: null,
+    });
+    const event = buildClerkEvent("user.created", user, {
+      timestamp: user.updated_at,
+    });
+    const response = await fetch(
+      createSignedWebhookRequest(event, { secret, url: endpoint }),
+    );
+    expect(response.status).toBe(200);
+
+    const row = await userRow(user.id);
+    await expect.poll(() => row.getAttribute("data-state")).toBe("active");
+    expect(await row.locator('[data-field="id"]').textContent()).toBe(user.id);
+    expect(await row.locator('[data-field="email"]').textContent()).toBe("—");
+  });
+});
+
 describe("webhook route methods", () => {
   for (const method of ["GET", "PUT", "PATCH", "DELETE"]) {
     it(`${method} gets 405 with Allow`, async () => {

@@ -87,7 +87,11 @@ function UserTableRow({ user }: { user: UserRow }) {
             <div className="font-medium" data-field="name">
               {name || "—"}
             </div>
-            <div className="font-mono text-xs">{user.id}</div>
+            {/* The id is the only identifier of a user without a name and
+                an email, such as a phone-only Clerk user. */}
+            <div className="font-mono text-xs" data-field="id">
+              {user.id}
+            </div>
           </div>
         </div>
       </TableCell>
