@@ -7,6 +7,7 @@ import {
   selectRouteConfig,
   type RouteConfigState,
 } from "./route-config";
+import { scheduleTask, SLICE_BUDGET_MS } from "./schedule";
 import { Signal } from "./signal";
 import { FileStore } from "./store";
 import type {
@@ -19,7 +20,7 @@ import type {
   DropzoneUploadError,
 } from "./types";
 import { readServerMessage, readTransferFailure } from "./upload-errors";
-import { checkFiles, findShortfall } from "./validation";
+import { FileAdmission, findShortfall } from "./validation";
 
 type UploadedFile = ClientUploadedFileData<unknown>;
 
@@ -51,6 +52,16 @@ interface UploadJob {
   stallTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
+/** One pass of the browser check over the waiting rows, in slices. */
+interface CheckRun {
+  admission: FileAdmission;
+  /** Rejections of the whole pass, reported together when it ends. */
+  rejections: DropzoneRejection[];
+  /** Whether manual mode's Upload was pressed while the pass ran. */
+  uploadRequested: boolean;
+  cancelSlice: (() => void) | undefined;
+}
+
 let nextRowId = 0;
 
 /**
@@ -64,8 +75,10 @@ export class UploadController {
   /** Latest text for the polite live region: completions, failures and rejections. */
   readonly announcement = new Signal<string>("");
 
-  /** Rows added before the route config arrived, not yet checked. */
+  /** Rows not yet checked, in the order they were added. */
   private unchecked = new Set<string>();
+  private checkRun: CheckRun | undefined;
+  private cancelPump: (() => void) | undefined;
   /** Queued rows cleared to start, in start order. */
   private released = new Set<string>();
   private jobs = new Set<UploadJob>();
@@ -113,29 +126,33 @@ export class UploadController {
     );
   }
 
-  /** Adds dropped, picked or pasted files as rows, then starts uploads. */
+  /**
+   * Adds dropped, picked or pasted files as queued rows at once, then checks
+   * them in slices of about SLICE_BUDGET_MS and starts uploads in a later
+   * task, so a drop of thousands of files never blocks the page for long.
+   */
   addFiles(files: readonly File[]): void {
     if (files.length === 0) return;
     const rows = files.map((file) => this.createRow(file));
     this.store.add(rows);
-    const state = this.routeConfig.get();
-    if (state.status !== "ready" || this.unchecked.size > 0) {
-      for (const row of rows) this.unchecked.add(row.id);
-      if (state.status === "error") this.loadRouteConfig();
+    for (const row of rows) this.unchecked.add(row.id);
+    if (this.routeConfig.get().status === "error") {
+      this.loadRouteConfig();
       return;
     }
-    this.check(rows, state.config);
+    this.checkUnchecked();
   }
 
   /** Starts every queued row; the Upload button of manual mode calls it. */
   upload(): void {
+    if (this.checkRun) this.checkRun.uploadRequested = true;
     for (const id of this.store.getIds()) {
       const row = this.store.get(id);
       if (row?.status === "queued" && !this.unchecked.has(id)) {
         this.release(id);
       }
     }
-    this.pump();
+    this.schedulePump();
   }
 
   /**
@@ -145,7 +162,8 @@ export class UploadController {
   cancel(id: string): void {
     const row = this.store.get(id);
     if (row?.status === "queued") {
-      this.unchecked.delete(id);
+      // A canceled row keeps its slot, also when it was not checked yet.
+      if (this.unchecked.delete(id)) this.checkRun?.admission.include(row);
       this.store.update(id, { status: "canceled" });
       this.finishBatchIfIdle();
       return;
@@ -181,7 +199,7 @@ export class UploadController {
     }
     if (this.options.mode === "manual") return;
     this.release(id);
-    this.pump();
+    this.schedulePump();
   }
 
   /** Removes a row, aborting its upload first. */
@@ -190,7 +208,10 @@ export class UploadController {
     if (!row) return;
     const job = this.findJob(id);
     if (job) this.abortJob(job, "canceled");
-    this.unchecked.delete(id);
+    const checked = !this.unchecked.delete(id);
+    if (checked && row.status !== "rejected") {
+      this.checkRun?.admission.exclude(row);
+    }
     if (row.file) this.files.delete(row.file);
     this.store.remove([id]);
     if (row.status === "complete") this.emitValue();
@@ -210,16 +231,23 @@ export class UploadController {
       listed.add(row.result.key);
       if (!keys.has(row.result.key)) stale.push(row.id);
     }
+    for (const id of stale)
+      this.checkRun?.admission.exclude(this.store.get(id)!);
     this.store.remove(stale);
     const restored = value
       .filter((file) => !listed.has(file.key))
       .map((file) => this.createRestoredRow(file));
+    for (const row of restored) this.checkRun?.admission.include(row);
     this.store.add(restored);
   }
 
   /** Aborts everything in flight; the Dropzone calls it on unmount. */
   dispose(): void {
     this.configRequest?.abort();
+    this.checkRun?.cancelSlice?.();
+    this.checkRun = undefined;
+    this.cancelPump?.();
+    this.cancelPump = undefined;
     for (const job of [...this.jobs]) {
       clearTimeout(job.stallTimer);
       job.outcome = "canceled";
@@ -272,83 +300,149 @@ export class UploadController {
       return;
     }
     this.routeConfig.set({ status: "ready", config });
-    this.checkUnchecked(config);
+    this.checkUnchecked();
   }
 
-  private checkUnchecked(config: DropzoneRouteConfig): void {
-    const waiting = [...this.unchecked]
-      .map((id) => this.store.get(id))
-      .filter((row): row is DropzoneFile => row?.status === "queued");
-    this.unchecked.clear();
-    this.check(waiting, config);
+  /** Starts a check pass over the waiting rows unless one is running. */
+  private checkUnchecked(): void {
+    if (this.checkRun || this.unchecked.size === 0) return;
+    const state = this.routeConfig.get();
+    if (state.status !== "ready") return;
+    this.checkRun = {
+      admission: this.createAdmission(state.config),
+      rejections: [],
+      uploadRequested: false,
+      cancelSlice: undefined,
+    };
+    this.checkSlice();
   }
 
-  private failUnchecked(message: string): void {
-    for (const id of this.unchecked) {
-      this.store.update(id, {
-        status: "error",
-        errorCode: "route-config-failed",
-        reason: message,
-      });
-    }
-    this.unchecked.clear();
+  private createAdmission(config: DropzoneRouteConfig): FileAdmission {
+    const checked = this.store
+      .list()
+      .filter((row) => !this.unchecked.has(row.id));
+    return new FileAdmission(checked, config, this.options.messages);
   }
 
-  private check(rows: DropzoneFile[], config: DropzoneRouteConfig): void {
-    if (rows.length === 0) return;
-    if (!getMimeLookup() && rows.some((row) => row.type === "")) {
-      // Files without a browser type are matched by extension, so checks wait
-      // for the extension table and keep their order.
-      for (const row of rows) this.unchecked.add(row.id);
-      loadMimeLookup().then(
-        () => this.checkUnchecked(config),
-        (error: unknown) => {
-          const detail = error instanceof Error ? error.message : String(error);
-          this.failUnchecked(this.options.messages.mimeTableFailed(detail));
-        },
-      );
+  /**
+   * Checks waiting rows in order for about SLICE_BUDGET_MS, then yields to
+   * the event loop and goes on in a later task until none are left.
+   */
+  private checkSlice(): void {
+    const run = this.checkRun;
+    if (!run) return;
+    run.cancelSlice = undefined;
+    const state = this.routeConfig.get();
+    if (state.status !== "ready") {
+      this.finishCheckRun();
       return;
     }
-    const pending = new Set(rows.map((row) => row.id));
-    const existing = this.store
-      .list()
-      .filter((row) => !pending.has(row.id) && !this.unchecked.has(row.id));
-    const files = rows.map((row) => row.file!);
-    const verdicts = checkFiles(files, existing, config, this.options.messages);
-    const rejections: DropzoneRejection[] = [];
-    verdicts.forEach((verdict, index) => {
-      const row = rows[index]!;
-      if (verdict.accepted) {
-        if (this.options.mode === "auto") this.release(row.id);
-        return;
+    if (state.config !== run.admission.config) {
+      run.admission = this.createAdmission(state.config);
+    }
+    const deadline = performance.now() + SLICE_BUDGET_MS;
+    const patches: [string, Partial<DropzoneFile>][] = [];
+    let waitsForLookup = false;
+    for (const id of this.unchecked) {
+      const row = this.store.get(id);
+      if (row?.status !== "queued" || !row.file) {
+        this.unchecked.delete(id);
+        continue;
       }
-      this.store.update(row.id, {
-        status: "rejected",
-        rejection: verdict.code,
-        reason: verdict.message,
-      });
-      rejections.push({
-        file: row.file!,
-        code: verdict.code,
-        message: verdict.message,
-      });
-    });
+      // Files without a browser type are matched by extension, so checks
+      // wait for the extension table and keep their order.
+      if (row.type === "" && !getMimeLookup()) {
+        waitsForLookup = true;
+        break;
+      }
+      this.unchecked.delete(id);
+      const verdict = run.admission.check(row.file);
+      if (verdict.accepted) {
+        if (this.options.mode === "auto" || run.uploadRequested) {
+          this.release(id);
+        }
+      } else {
+        const { code, message } = verdict;
+        patches.push([
+          id,
+          { status: "rejected", rejection: code, reason: message },
+        ]);
+        run.rejections.push({ file: row.file, code, message });
+      }
+      if (performance.now() >= deadline) break;
+    }
+    this.store.updateMany(patches);
+    if (waitsForLookup) {
+      this.awaitMimeLookup();
+    } else if (this.unchecked.size > 0) {
+      run.cancelSlice = scheduleTask(() => this.checkSlice());
+    } else {
+      this.finishCheckRun();
+    }
+  }
+
+  private awaitMimeLookup(): void {
+    loadMimeLookup().then(
+      () => this.checkSlice(),
+      (error: unknown) => {
+        const detail = error instanceof Error ? error.message : String(error);
+        this.failUnchecked(this.options.messages.mimeTableFailed(detail));
+        this.finishCheckRun();
+      },
+    );
+  }
+
+  /** Reports the rejections of the pass at once, then starts uploads. */
+  private finishCheckRun(): void {
+    const run = this.checkRun;
+    if (!run) return;
+    run.cancelSlice?.();
+    this.checkRun = undefined;
+    const { rejections } = run;
     if (rejections.length > 0) {
       const reasons = rejections.map((rejection) => rejection.message);
       this.announcement.set(reasons.join(". "));
       this.options.onReject?.(rejections);
     }
-    this.pump();
+    this.schedulePump();
+  }
+
+  private failUnchecked(message: string): void {
+    const patches = [...this.unchecked].map(
+      (id) =>
+        [
+          id,
+          {
+            status: "error",
+            errorCode: "route-config-failed",
+            reason: message,
+          },
+        ] as const,
+    );
+    this.unchecked.clear();
+    this.store.updateMany(patches);
   }
 
   private release(id: string): void {
     this.released.add(id);
   }
 
-  /** Starts released rows while slots are free. */
+  /** Runs `pump` in a later task, once however often it is requested. */
+  private schedulePump(): void {
+    this.cancelPump ??= scheduleTask(() => {
+      this.cancelPump = undefined;
+      this.pump();
+    });
+  }
+
+  /**
+   * Starts released rows while slots are free, for about SLICE_BUDGET_MS per
+   * task. It waits for a running check pass, so a route that needs several
+   * files at once gets every accepted file of the pass.
+   */
   private pump(): void {
     const state = this.routeConfig.get();
-    if (state.status !== "ready") return;
+    if (state.status !== "ready" || this.checkRun) return;
     const { config } = state;
     for (const id of this.released) {
       if (this.store.get(id)?.status !== "queued") this.released.delete(id);
@@ -366,8 +460,13 @@ export class UploadController {
       this.start(ids);
       return;
     }
+    const deadline = performance.now() + SLICE_BUDGET_MS;
     for (const id of this.released) {
       if (this.jobs.size >= this.options.concurrency) break;
+      if (performance.now() >= deadline) {
+        this.schedulePump();
+        break;
+      }
       this.released.delete(id);
       this.start([id]);
     }
@@ -406,7 +505,7 @@ export class UploadController {
       .finally(() => {
         clearTimeout(job.stallTimer);
         this.jobs.delete(job);
-        this.pump();
+        this.schedulePump();
         this.finishBatchIfIdle();
       });
   }

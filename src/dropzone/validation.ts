@@ -68,34 +68,69 @@ export function fileIdentity(file: {
 }
 
 /**
- * Checks new files against the route config and the rows already listed.
+ * Checks new files, one at a time, against the route config and the rows
+ * already listed, keeping the slots and identities it has handed out so a
+ * long list can be checked in several slices with the verdicts of one pass.
  * Count rule: rows in any state except `rejected` hold a slot of their type,
- * files are admitted in the order given until `maxFileCount` of their type
- * is reached, and the rest get `too-many-files`.
+ * files are admitted in the order checked until `maxFileCount` of their type
+ * is reached, and the rest get `too-many-files`. Duplicate and count checks
+ * are Map lookups, so checking n files costs O(n).
  */
-export function checkFiles(
-  files: readonly File[],
-  existing: readonly DropzoneFile[],
-  config: DropzoneRouteConfig,
-  messages: DropzoneMessages,
-): Verdict[] {
-  const allowedKeys = Object.keys(config);
-  const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const row of existing) {
-    if (row.status === "rejected") continue;
-    seen.add(fileIdentity(row));
-    const key = matchTypeKey(row.name, row.type, allowedKeys);
-    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+export class FileAdmission {
+  private readonly allowedKeys: string[];
+  private readonly counts = new Map<string, number>();
+  /** Identities of rows holding a slot, with how many rows share each. */
+  private readonly identities = new Map<string, number>();
+  private readonly maxBytes = new Map<string, number>();
+
+  constructor(
+    existing: Iterable<DropzoneFile>,
+    readonly config: DropzoneRouteConfig,
+    private readonly messages: DropzoneMessages,
+  ) {
+    this.allowedKeys = Object.keys(config);
+    for (const row of existing) {
+      if (row.status !== "rejected") this.include(row);
+    }
   }
 
-  return files.map((file): Verdict => {
-    const identity = fileIdentity(file);
-    if (seen.has(identity)) {
+  /** Counts a listed row: it holds a slot of its type and its identity. */
+  include(row: {
+    name: string;
+    size: number;
+    lastModified: number;
+    type: string;
+  }): void {
+    const identity = fileIdentity(row);
+    this.identities.set(identity, (this.identities.get(identity) ?? 0) + 1);
+    const key = matchTypeKey(row.name, row.type, this.allowedKeys);
+    if (key) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** Frees the slot and identity of a row that left the list. */
+  exclude(row: {
+    name: string;
+    size: number;
+    lastModified: number;
+    type: string;
+  }): void {
+    const identity = fileIdentity(row);
+    const shared = this.identities.get(identity) ?? 0;
+    if (shared <= 1) this.identities.delete(identity);
+    else this.identities.set(identity, shared - 1);
+    const key = matchTypeKey(row.name, row.type, this.allowedKeys);
+    const count = key ? (this.counts.get(key) ?? 0) : 0;
+    if (key && count > 0) this.counts.set(key, count - 1);
+  }
+
+  /** Returns the verdict for one file and, when accepted, counts it. */
+  check(file: File): Verdict {
+    const { messages, allowedKeys } = this;
+    if (this.identities.has(fileIdentity(file))) {
       return reject("duplicate-file", messages.duplicateFile(file.name));
     }
     const typeKey = matchTypeKey(file.name, file.type, allowedKeys);
-    const limits = typeKey ? config[typeKey] : undefined;
+    const limits = typeKey ? this.config[typeKey] : undefined;
     if (!typeKey || !limits) {
       return reject(
         "file-invalid-type",
@@ -107,7 +142,7 @@ export function checkFiles(
         }),
       );
     }
-    const maxBytes = parseFileSize(limits.maxFileSize);
+    const maxBytes = this.readMaxBytes(typeKey, limits.maxFileSize);
     if (file.size > maxBytes) {
       const size = messages.formatBytes(file.size);
       const limit = messages.formatBytes(maxBytes);
@@ -116,17 +151,25 @@ export function checkFiles(
         messages.fileTooLarge(file.name, size, limit),
       );
     }
-    const count = counts.get(typeKey) ?? 0;
+    const count = this.counts.get(typeKey) ?? 0;
     if (count >= limits.maxFileCount) {
       return reject(
         "too-many-files",
         messages.tooManyFiles(file.name, limits.maxFileCount),
       );
     }
-    counts.set(typeKey, count + 1);
-    seen.add(identity);
+    this.include(file);
     return { accepted: true, typeKey };
-  });
+  }
+
+  private readMaxBytes(typeKey: string, maxFileSize: string): number {
+    let bytes = this.maxBytes.get(typeKey);
+    if (bytes === undefined) {
+      bytes = parseFileSize(maxFileSize);
+      this.maxBytes.set(typeKey, bytes);
+    }
+    return bytes;
+  }
 }
 
 /** Returns the lower-case extension of a file name without the dot. */

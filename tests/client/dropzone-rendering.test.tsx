@@ -1,8 +1,8 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import axe from "axe-core";
 import { Profiler, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   Dropzone,
   DropzoneArea,
@@ -11,11 +11,13 @@ import {
   useDropzoneContext,
   useDropzoneFileIds,
   useDropzoneTotalProgress,
+  type DropzoneRejection,
   type UploadController,
 } from "../../src";
 import {
   dropArea,
   dropFiles,
+  fileRow,
   fileRows,
   imageAndTextConfig,
   makeFile,
@@ -76,12 +78,49 @@ describe("Dropzone render counts", () => {
     const before = new Map(renders);
 
     act(() => controller!.store.update(second!, { progress: 40 }));
+    await waitForFrame();
 
     expect(renders.get(second!)).toBe(before.get(second!)! + 1);
     expect(renders.get(first!)).toBe(before.get(first!));
     expect(renders.get(third!)).toBe(before.get(third!));
   });
+
+  it("coalesces progress events per frame", async () => {
+    const renders = new Map<string, number>();
+    let controller: UploadController | undefined;
+    render(
+      <DropzoneRoot
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+      >
+        <DropzoneArea />
+        <ProfiledRows renders={renders} />
+        <ControllerProbe onController={(c) => (controller = c)} />
+      </DropzoneRoot>,
+    );
+    await dropFiles([makeFile("a.png", "image/png")]);
+    const [id] = controller!.store.getIds();
+    const before = renders.get(id!)!;
+
+    act(() => {
+      for (const progress of [10, 20, 30, 40, 50]) {
+        controller!.store.update(id!, { progress });
+      }
+    });
+    await waitForFrame();
+
+    expect(renders.get(id!)).toBe(before + 1);
+    expect(
+      fileRow("a.png").querySelector('[role="progressbar"]'),
+    ).toHaveAttribute("aria-valuenow", "50");
+  });
 });
+
+/** Waits past the next animation frame, when progress notifications go out. */
+async function waitForFrame(): Promise<void> {
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+}
 
 describe("Dropzone total progress", () => {
   function TotalProgress() {
@@ -108,14 +147,55 @@ describe("Dropzone total progress", () => {
     const [small, large] = controller!.store.getIds();
 
     act(() => controller!.store.update(small!, { progress: 100 }));
+    await waitForFrame();
     expect(screen.getByLabelText("Total")).toHaveTextContent("25");
 
     act(() => controller!.store.update(large!, { progress: 50 }));
+    await waitForFrame();
     expect(screen.getByLabelText("Total")).toHaveTextContent("63");
   });
 });
 
 describe("Dropzone large drops", () => {
+  it("checks a large drop in slices", async () => {
+    let controller: UploadController | undefined;
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    // Each reason takes 0.2 ms to build, so one task checking all 290
+    // rejected files would run for about 60 ms.
+    const tooManyFiles = (name: string) => {
+      const end = performance.now() + 0.2;
+      while (performance.now() < end);
+      return `${name} is one too many`;
+    };
+    render(
+      <DropzoneRoot
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+        messages={{ tooManyFiles }}
+        onReject={onReject}
+      >
+        <ControllerProbe onController={(c) => (controller = c)} />
+      </DropzoneRoot>,
+    );
+    const files = Array.from({ length: 300 }, (_, index) =>
+      makeFile(`note-${String(index + 1).padStart(3, "0")}.txt`, "text/plain"),
+    );
+
+    act(() => controller!.addFiles(files));
+    const summary = controller!.store.getSummary();
+
+    expect(summary.queued).toBe(300 - summary.rejected);
+    expect(summary.rejected).toBeLessThan(290);
+    await waitFor(() =>
+      expect(controller!.store.getSummary().rejected).toBe(290),
+    );
+    expect(controller!.store.getSummary().queued).toBe(10);
+    expect(onReject).toHaveBeenCalledTimes(1);
+    const rejected = onReject.mock.calls[0]![0].map((r) => r.file.name);
+    expect(rejected).toEqual(files.slice(10).map((file) => file.name));
+  });
+
   it("windows a 2,000-file drop", async () => {
     render(
       <Dropzone
