@@ -34,7 +34,7 @@ function handleWebhook(request: Request): Promise<Response> {
   return getHandler()(request);
 }
 
-// Next.js answers a method that the route does not export with its own 405,
+// Next.js responds to a method that the route does not export with its own 405,
 // which has an empty body and no Allow header. Exporting the handler for the
 // other methods gives the handler's 405 with `Allow: POST` and a JSON error.
 // Next.js serves HEAD from GET.
