@@ -33,8 +33,9 @@ function isStringList(value: unknown): value is string[] {
 
 // Clerk compares `azp` with each party as a string, so "https://a.com/"
 // would never match the origin "https://a.com" that browsers put in `azp`.
-// @clerk/backend 3.25.0 also calls `authorizedParties.includes(azp)`, which on a single
-// string would match any substring, so only a list is accepted.
+// @clerk/backend 3.25.0 also calls `authorizedParties.includes(azp)`,
+// which on a single string would match any substring, so only a list is
+// accepted.
 function normalizeParties(parties: unknown): string[] | undefined {
   if (parties === undefined) return undefined;
   if (!isStringList(parties)) {

@@ -56,6 +56,25 @@ const typesByExtension: Record<string, readonly string[]> = {
   bat: ["application/x-msdos-program"],
 };
 
+// Declared types that say nothing about the content. Browsers send an empty
+// type, and some clients and operating systems application/octet-stream,
+// for extensions they have no type for.
+const genericTypes = new Set(["", "application/octet-stream"]);
+
+// Other types reported for these extensions. Windows reports .csv files as
+// application/vnd.ms-excel when Excel is installed, and older tools report
+// Markdown as text/x-markdown.
+const aliasTypesByExtension: Record<string, readonly string[]> = {
+  csv: [
+    "application/vnd.ms-excel",
+    "application/csv",
+    "text/x-csv",
+    "text/comma-separated-values",
+  ],
+  md: ["text/x-markdown"],
+  markdown: ["text/x-markdown"],
+};
+
 // Declared types in these groups are served inline by browsers, so a
 // declared type from one of them must agree with the file's extension.
 const checkedGroups = new Set(["image", "video", "audio", "text", "pdf"]);
@@ -105,4 +124,29 @@ export function typeMismatch(
   const agrees = impliedTypes.some((type) => fileGroup(type) === group);
 
   return agrees ? undefined : impliedTypes;
+}
+
+/**
+ * Returns the MIME type of the file's extension when the declared type is
+ * generic (empty or `application/octet-stream`) or a known alias of that
+ * extension (`application/vnd.ms-excel` for .csv, `text/x-markdown` for .md),
+ * and `undefined` otherwise. A route accepts such a file when it accepts the
+ * returned type.
+ */
+export function typeFromExtension(
+  name: string,
+  declaredType: string,
+): string | undefined {
+  const extension = fileExtension(name);
+  if (!extension) return undefined;
+
+  const extensionType = typesByExtension[extension]?.[0];
+  if (!extensionType) return undefined;
+
+  const declared = declaredType.trim().toLowerCase();
+  const replaceable =
+    genericTypes.has(declared) ||
+    (aliasTypesByExtension[extension]?.includes(declared) ?? false);
+
+  return replaceable ? extensionType : undefined;
 }

@@ -12,7 +12,7 @@ import type {
 } from "./router-options";
 import type { MaybePromise, UploadRequestFile } from "./types";
 import { fileRejectionError, forbiddenError } from "./upload-error";
-import { findFileRejections } from "./validate-files";
+import { checkUploadFiles } from "./validate-files";
 
 type RouteMiddleware = AnyFileRoute["middleware"];
 type ContextHook<TAuth extends UploadAuth, TResult> = (
@@ -141,8 +141,19 @@ export function guardMiddleware<TAuth extends UploadAuth>(
     const auth = await authenticate(options.auth, request, route);
 
     const files = args.files as readonly UploadRequestFile[];
-    const rejections = findFileRejections(files, route, limits);
+    const { rejections, resolvedTypes } = checkUploadFiles(
+      files,
+      route,
+      limits,
+    );
     if (rejections.length > 0) throw fileRejectionError(rejections);
+    // UploadThing 7.7 checks the request's own file objects again after the
+    // middleware and signs each URL with that type, so a generic type such
+    // as application/octet-stream is replaced where it is, not in a copy.
+    for (const [index, type] of resolvedTypes) {
+      const file = files[index] as { type: string } | undefined;
+      if (file) file.type = type;
+    }
 
     const context: UploadRequestContext<TAuth> = {
       auth,

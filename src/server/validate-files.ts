@@ -1,4 +1,4 @@
-import { fileGroup, mimeTypeFromName, typeMismatch } from "./file-types";
+import { fileGroup, typeFromExtension, typeMismatch } from "./file-types";
 import { formatFileSize, parseFileSize } from "./file-size";
 import type { FileTypeLimits } from "./route-config";
 
@@ -37,8 +37,9 @@ function describeTypes(route: string, fileTypes: string[]): string {
 }
 
 /**
- * Matches a file to a key of the route config the way UploadThing does:
- * an exact MIME type first, then its group, then `blob` for anything.
+ * Matches a MIME type to a key of the route config the way UploadThing
+ * does: an exact MIME type first, then its group. The `blob` fallback is
+ * left to the caller, so that a file's extension can match first.
  */
 function matchFileType(
   mimeType: string,
@@ -47,16 +48,53 @@ function matchFileType(
   if (fileTypes.includes(mimeType)) return mimeType;
 
   const group = fileGroup(mimeType);
-  if (fileTypes.includes(group)) return group;
+  return fileTypes.includes(group) ? group : undefined;
+}
 
-  return fileTypes.includes("blob") ? "blob" : undefined;
+interface FileTypeMatch {
+  /** The key of the route config that the file counts against. */
+  fileType: string;
+  /** The extension's MIME type, when it replaces the declared type. */
+  resolvedType?: string;
+}
+
+/**
+ * Finds the route config key of a file: its declared type first, as
+ * UploadThing does, then the type of its extension when the declared type
+ * is generic or an alias (see `typeFromExtension`), then `blob`.
+ */
+function matchFile(
+  name: string,
+  declaredType: string,
+  fileTypes: string[],
+): FileTypeMatch | undefined {
+  const declaredMatch = declaredType
+    ? matchFileType(declaredType, fileTypes)
+    : undefined;
+  if (declaredMatch) return { fileType: declaredMatch };
+
+  const extensionType = typeFromExtension(name, declaredType);
+  const extensionMatch = extensionType
+    ? matchFileType(extensionType, fileTypes)
+    : undefined;
+  if (extensionType && extensionMatch) {
+    return { fileType: extensionMatch, resolvedType: extensionType };
+  }
+
+  return fileTypes.includes("blob") ? { fileType: "blob" } : undefined;
+}
+
+interface FileCheck {
+  rejection?: FileRejection;
+  fileType?: string;
+  resolvedType?: string;
 }
 
 function checkFile(
   file: RequestedFile,
   route: string,
   limits: Record<string, FileTypeLimits>,
-): { rejection?: FileRejection; fileType?: string } {
+): FileCheck {
   const fileTypes = Object.keys(limits);
   const name = file.name;
 
@@ -100,16 +138,14 @@ function checkFile(
     };
   }
 
-  const mimeType = declaredType || mimeTypeFromName(name);
-  const fileType = mimeType
-    ? matchFileType(mimeType, fileTypes)
-    : fileTypes.includes("blob")
-      ? "blob"
-      : undefined;
-  if (!fileType) {
-    const kind = mimeType
-      ? `has the type ${mimeType}`
-      : "has no known file type";
+  const match = matchFile(name, declaredType, fileTypes);
+  if (!match) {
+    const impliedType = typeFromExtension(name, declaredType);
+    const kind = declaredType
+      ? `has the type ${declaredType}`
+      : impliedType
+        ? `has the type ${impliedType}`
+        : "has no known file type";
     return {
       rejection: {
         name,
@@ -119,6 +155,7 @@ function checkFile(
     };
   }
 
+  const { fileType, resolvedType } = match;
   const maxFileSize = limits[fileType]?.maxFileSize ?? "4MB";
   const maxBytes = parseFileSize(maxFileSize);
   if (file.size > maxBytes) {
@@ -139,7 +176,7 @@ function checkFile(
     };
   }
 
-  return { fileType };
+  return { fileType, resolvedType };
 }
 
 function checkCounts(
@@ -172,6 +209,57 @@ function checkCounts(
   return rejections;
 }
 
+/** The result of checking the files of an upload request. */
+export interface UploadFilesCheck {
+  /** Every reason to reject the request. Empty when it may get URLs. */
+  rejections: FileRejection[];
+  /**
+   * The MIME type of each file, by index, whose generic or alias declared
+   * type is replaced by its extension's type, such as `text/csv` for a .csv
+   * file declared as `application/vnd.ms-excel`.
+   */
+  resolvedTypes: Map<number, string>;
+}
+
+/**
+ * Checks the files of an upload request against a route's types, sizes and
+ * counts, whatever the client claims. Returns every reason to reject it and
+ * the types that replace generic declared types.
+ */
+export function checkUploadFiles(
+  files: readonly RequestedFile[],
+  route: string,
+  limits: Record<string, FileTypeLimits>,
+): UploadFilesCheck {
+  const resolvedTypes = new Map<number, string>();
+  if (!Array.isArray(files) || files.length === 0) {
+    const rejection: FileRejection = {
+      name: null,
+      code: "BAD_REQUEST",
+      reason: `The upload request for the ${route} route contains no files.`,
+    };
+    return { rejections: [rejection], resolvedTypes };
+  }
+
+  const rejections: FileRejection[] = [];
+  const counts = new Map<string, number>();
+  files.forEach((file, index) => {
+    const { rejection, fileType, resolvedType } = checkFile(
+      file,
+      route,
+      limits,
+    );
+    if (rejection) rejections.push(rejection);
+    if (fileType) counts.set(fileType, (counts.get(fileType) ?? 0) + 1);
+    if (resolvedType) resolvedTypes.set(index, resolvedType);
+  });
+
+  return {
+    rejections: [...rejections, ...checkCounts(counts, route, limits)],
+    resolvedTypes,
+  };
+}
+
 /**
  * Checks the files of an upload request against a route's types, sizes and
  * counts, whatever the client claims, and returns every reason to reject it.
@@ -182,23 +270,5 @@ export function findFileRejections(
   route: string,
   limits: Record<string, FileTypeLimits>,
 ): FileRejection[] {
-  if (!Array.isArray(files) || files.length === 0) {
-    return [
-      {
-        name: null,
-        code: "BAD_REQUEST",
-        reason: `The upload request for the ${route} route contains no files.`,
-      },
-    ];
-  }
-
-  const rejections: FileRejection[] = [];
-  const counts = new Map<string, number>();
-  for (const file of files) {
-    const { rejection, fileType } = checkFile(file, route, limits);
-    if (rejection) rejections.push(rejection);
-    if (fileType) counts.set(fileType, (counts.get(fileType) ?? 0) + 1);
-  }
-
-  return [...rejections, ...checkCounts(counts, route, limits)];
+  return checkUploadFiles(files, route, limits).rejections;
 }

@@ -405,6 +405,27 @@ describe("createFileRouter accepted requests", () => {
     expect(customIds).toEqual(["photo-0", "photo-1"]);
   });
 
+  it.each([
+    ["data.csv", "application/vnd.ms-excel", "text/csv"],
+    ["notes.md", "application/octet-stream", "text/markdown"],
+    ["notes.md", "", "text/markdown"],
+  ])("signs %s declared as %j", async (name, type, signedType) => {
+    const response = await requestPresignedUrls(
+      handlerUrl,
+      "documents",
+      [{ name, size: 1000, type }],
+      signedIn,
+    );
+    const [signed] = response.body as { url: string }[];
+    // UploadThing 7.7 encodes the signed values once more in the URL.
+    const fileType = new URL(signed?.url ?? "http://missing").searchParams.get(
+      "x-ut-file-type",
+    );
+
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(fileType ?? "")).toBe(signedType);
+  });
+
   it("accepts a Markdown file without a type", async () => {
     const response = await requestPresignedUrls(
       handlerUrl,
