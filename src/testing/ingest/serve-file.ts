@@ -7,6 +7,19 @@ import { sendError } from "./http-utils";
 import type { StoredUpload, UploadStore } from "./store";
 
 /**
+ * Content-Security-Policy of every stored file. Uploads are untrusted and
+ * the emulator sends `Access-Control-Allow-Origin: *`, so an HTML, SVG or
+ * XML file shown inline must not run script in the emulator's origin.
+ * `sandbox` gives the document an opaque origin without scripts, forms or
+ * plugins, and `default-src 'none'` blocks every fetch. The file itself
+ * still displays: an image or a media file opened directly loads from
+ * `'self'`, and inline styles apply.
+ */
+export const STORED_FILE_CSP =
+  "default-src 'none'; img-src 'self' data:; media-src 'self'; " +
+  "style-src 'unsafe-inline'; sandbox";
+
+/**
  * Serves a stored file for `GET` and `HEAD`, with its Content-Type,
  * Content-Length, ETag (the MD5 `fileHash`) and single byte ranges, which
  * browsers need to seek in audio and video.
@@ -38,6 +51,7 @@ export async function serveFile(
   // A key always names the same bytes, like UploadThing's file URLs.
   response.setHeader("cache-control", "public, max-age=31536000, immutable");
   response.setHeader("x-content-type-options", "nosniff");
+  response.setHeader("content-security-policy", STORED_FILE_CSP);
 
   if (request.headers["if-none-match"] === etag) {
     response.writeHead(304).end();
