@@ -121,6 +121,17 @@ function migrate(db: Db): void {
   upgrade.immediate();
 }
 
+/**
+ * Counts the rows that schema version 2 moved to `users_invalid` because
+ * they broke its checks (a missing id, a time that is not integer ms).
+ */
+export function countInvalidUsers(db: Db): number {
+  return db
+    .prepare("SELECT COUNT(*) FROM users_invalid")
+    .pluck()
+    .get() as number;
+}
+
 const cache = globalThis as typeof globalThis & {
   dropsyncExampleDb?: { file: string; db: Db };
 };

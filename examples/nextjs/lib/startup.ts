@@ -1,4 +1,4 @@
-import { getDatabase } from "./db";
+import { countInvalidUsers, getDatabase } from "./db";
 import { loadSettings, SettingsError, type Settings } from "./settings";
 
 /**
@@ -9,8 +9,13 @@ import { loadSettings, SettingsError, type Settings } from "./settings";
 export function checkStartup(): void {
   try {
     const settings = loadSettings();
-    getDatabase();
+    const invalidUsers = countInvalidUsers(getDatabase());
     console.log(describeSettings(settings));
+    if (invalidUsers > 0) {
+      console.warn(
+        `dropsync example: ${invalidUsers} user rows with a missing id or a non-integer time are kept in the users_invalid table and not shown on /users. Inspect them with sqlite3 and delete them when done.`,
+      );
+    }
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     console.error(`\nThe dropsync example cannot start: ${error.message}\n`);

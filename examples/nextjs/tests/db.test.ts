@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../lib/db";
+import { countInvalidUsers, openDatabase } from "../lib/db";
 import { createTempDatabase, type TempDatabase } from "./temp-database";
 
 let temp: TempDatabase;
@@ -164,6 +164,18 @@ describe("version 1 to 2 migration", () => {
       { id: null, updated_at: 5 },
       { id: "user_bad", updated_at: "yesterday" },
     ]);
+  });
+
+  it("counts the moved rows", () => {
+    const db = openDatabase(file);
+    const count = countInvalidUsers(db);
+    db.close();
+
+    expect(count).toBe(2);
+  });
+
+  it("new database has none", () => {
+    expect(countInvalidUsers(temp.db)).toBe(0);
   });
 
   it("adds the checks", () => {
