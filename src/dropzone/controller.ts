@@ -19,7 +19,11 @@ import type {
   DropzoneRouteConfigInput,
   DropzoneUploadError,
 } from "./types";
-import { readServerMessage, readTransferFailure } from "./upload-errors";
+import {
+  isFinalRejection,
+  readServerMessage,
+  readTransferFailure,
+} from "./upload-errors";
 import { FileAdmission, findShortfall } from "./validation";
 
 type UploadedFile = ClientUploadedFileData<unknown>;
@@ -181,10 +185,14 @@ export class UploadController {
     }
   }
 
-  /** Queues a failed or canceled row again; auto mode also starts it. */
+  /**
+   * Queues a failed or canceled row again; auto mode also starts it. Rows
+   * the server rejected as `upload-rejected` stay as they are.
+   */
   retry(id: string): void {
     const row = this.store.get(id);
     if (row?.status !== "error" && row?.status !== "canceled") return;
+    if (row.errorCode === "upload-rejected") return;
     this.store.update(id, {
       status: "queued",
       progress: 0,
@@ -436,9 +444,9 @@ export class UploadController {
   }
 
   /**
-   * Starts released rows while slots are free, for about SLICE_BUDGET_MS per
-   * task. It waits for a running check pass, so a route that needs several
-   * files at once gets every accepted file of the pass.
+   * Starts the next released row when a slot is free. It waits for a
+   * running check pass, so a route that needs several files at once gets
+   * every accepted file of the pass.
    */
   private pump(): void {
     const state = this.routeConfig.get();
@@ -460,16 +468,13 @@ export class UploadController {
       this.start(ids);
       return;
     }
-    const deadline = performance.now() + SLICE_BUDGET_MS;
-    for (const id of this.released) {
-      if (this.jobs.size >= this.options.concurrency) break;
-      if (performance.now() >= deadline) {
-        this.schedulePump();
-        break;
-      }
-      this.released.delete(id);
-      this.start([id]);
-    }
+    // Starting an upload runs UploadThing's client for several
+    // milliseconds, so each task starts one and the next waits its turn.
+    const [id] = this.released;
+    if (id === undefined || this.jobs.size >= this.options.concurrency) return;
+    this.released.delete(id);
+    this.start([id]);
+    if (this.released.size > 0) this.schedulePump();
   }
 
   private start(ids: string[]): void {
@@ -576,13 +581,14 @@ export class UploadController {
     const { messages } = this.options;
     const transfer = readTransferFailure(error);
     const serverMessage = transfer ? undefined : readServerMessage(error);
+    const code = isFinalRejection(error) ? "upload-rejected" : "upload-failed";
     for (const id of job.ids) {
       const row = this.store.get(id);
       if (row?.status !== "uploading") continue;
       const reason = transfer
         ? messages.transferFailed(row.name, transfer.status)
         : (serverMessage ?? messages.uploadFailed(row.name));
-      this.markFailed(row, "upload-failed", reason, error);
+      this.markFailed(row, code, reason, error);
     }
   }
 

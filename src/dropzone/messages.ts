@@ -35,6 +35,11 @@ export interface DropzoneMessages {
   fileTooLarge: (name: string, size: string, limit: string) => string;
   tooManyFiles: (name: string, max: number) => string;
   duplicateFile: (name: string) => string;
+  /**
+   * Reason for a file whose name is empty or contains `/`, `\` or a control
+   * character, which the server rejects.
+   */
+  invalidName: (name: string) => string;
   /** Note while fewer files than a route's `minFileCount` are queued. */
   belowMinimum: (min: number, type: string) => string;
   /** Reason for a transfer that made no progress for `timeoutMs` milliseconds. */
@@ -122,6 +127,10 @@ export const defaultMessages: DropzoneMessages = {
   tooManyFiles: (name, max) =>
     `${name} was not added: the limit is ${max} ${max === 1 ? "file" : "files"}`,
   duplicateFile: (name) => `${name} is already in the list`,
+  invalidName: (name) =>
+    name.trim() === ""
+      ? "A file without a name cannot be uploaded; rename it and add it again"
+      : `The file name ${JSON.stringify(name)} contains a path separator or a control character; rename the file and add it again`,
   belowMinimum: (min, type) => `Add at least ${min} ${describeType(type)}`,
   stalled: (name, timeoutMs) =>
     `${name} made no progress for ${timeoutMs / 1000} s; retry to start again`,

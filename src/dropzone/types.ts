@@ -10,18 +10,28 @@ export type DropzoneState =
 
 /**
  * Stable reason codes for files the browser check rejects. The first three
- * match react-dropzone's `ErrorCode` values.
+ * match react-dropzone's `ErrorCode` values. `file-invalid-name` is a name
+ * that is empty or contains `/`, `\` or a control character, which the
+ * server rejects.
  */
 export type DropzoneRejectionCode =
-  "file-invalid-type" | "file-too-large" | "too-many-files" | "duplicate-file";
+  | "file-invalid-type"
+  | "file-too-large"
+  | "too-many-files"
+  | "duplicate-file"
+  | "file-invalid-name";
 
 /**
  * Stable codes for files that failed after they were added. A file gets
  * `route-config-failed` when the route config, or the extension table for
  * files without a browser type, could not be loaded before its check.
+ * `upload-rejected` is a request the server rejected as invalid
+ * (UploadThing codes `BAD_REQUEST`, `TOO_LARGE`, `TOO_SMALL`,
+ * `TOO_MANY_FILES`, `KEY_TOO_LONG`): sending it again gives the same answer,
+ * so its row offers Remove and no Retry.
  */
 export type DropzoneErrorCode =
-  "upload-failed" | "stalled" | "route-config-failed";
+  "upload-failed" | "upload-rejected" | "stalled" | "route-config-failed";
 
 /** Limits of one file type of an UploadThing route, as its GET returns them. */
 export interface DropzoneTypeLimits {

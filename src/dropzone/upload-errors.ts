@@ -18,6 +18,36 @@ export function readServerMessage(error: unknown): string | undefined {
   return error.message || undefined;
 }
 
+// UploadThing codes of a request the route handler rejected for what it
+// contains: the same request gets the same answer. FORBIDDEN is left out
+// because signing in can change its answer.
+const FINAL_REJECTION_CODES = new Set([
+  "BAD_REQUEST",
+  "TOO_LARGE",
+  "TOO_SMALL",
+  "TOO_MANY_FILES",
+  "KEY_TOO_LONG",
+]);
+
+/**
+ * Returns whether the route handler rejected the upload request in a way a
+ * retry cannot change. UploadThing's client (7.7) keeps the handler's JSON
+ * body, with its `code`, in `error.cause`; its own `code` comes from the
+ * HTTP status, which is 400 for several codes.
+ */
+export function isFinalRejection(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== "UploadThingError") {
+    return false;
+  }
+  const cause: unknown = error.cause;
+  const bodyCode =
+    typeof cause === "object" && cause !== null && "code" in cause
+      ? cause.code
+      : undefined;
+  const code = bodyCode ?? (error as Error & { code?: unknown }).code;
+  return typeof code === "string" && FINAL_REJECTION_CODES.has(code);
+}
+
 /** Matches the message UploadThing's client gives a non-2xx storage response. */
 const XHR_STATUS_PATTERN = /^XHR failed (\d{3})\b/;
 

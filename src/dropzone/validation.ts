@@ -1,5 +1,6 @@
 import type { DropzoneMessages } from "./messages";
 import { describeType } from "./messages";
+import { hasInvalidName } from "./file-rules";
 import { getMimeLookup } from "./mime-lookup";
 import type {
   DropzoneFile,
@@ -126,6 +127,9 @@ export class FileAdmission {
   /** Returns the verdict for one file and, when accepted, counts it. */
   check(file: File): Verdict {
     const { messages, allowedKeys } = this;
+    if (hasInvalidName(file.name)) {
+      return reject("file-invalid-name", messages.invalidName(file.name));
+    }
     if (this.identities.has(fileIdentity(file))) {
       return reject("duplicate-file", messages.duplicateFile(file.name));
     }

@@ -165,3 +165,49 @@ describe("Dropzone validation", () => {
     );
   });
 });
+
+describe("Dropzone file name check", () => {
+  it.each([
+    ["../../etc/passwd", "../../etc/passwd"],
+    ["back\\slash.txt", "back\\\\slash.txt"],
+    ["bell\u0007.txt", "bell\\u0007.txt"],
+    ["tab\t.txt", "tab\\t.txt"],
+    ["delete\u007f.txt", "delete\u007f.txt"],
+  ])("rejects the name %j", async (name, shown) => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    renderManual({ onReject });
+    await dropFiles([makeFile(name, "text/plain")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRows()[0]!.dataset.state).toBe("rejected");
+    expect(fileRows()[0]).toHaveTextContent(
+      `The file name "${shown}" contains a path separator or a control character; rename the file and add it again`,
+    );
+    expect(onReject.mock.calls[0]![0][0]!.code).toBe("file-invalid-name");
+  });
+
+  it.each(["", "   "])("rejects the empty name %j", async (name) => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    renderManual({ onReject });
+    await dropFiles([makeFile(name, "text/plain")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRows()[0]!.dataset.state).toBe("rejected");
+    expect(fileRows()[0]).toHaveTextContent(
+      "A file without a name cannot be uploaded; rename it and add it again",
+    );
+    expect(onReject.mock.calls[0]![0][0]!.code).toBe("file-invalid-name");
+  });
+
+  it("replaces the invalid name message", async () => {
+    renderManual({ messages: { invalidName: (name) => `Ungültig: ${name}` } });
+    await dropFiles([makeFile("a/b.txt", "text/plain")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRows()[0]).toHaveTextContent("Ungültig: a/b.txt");
+  });
+
+  it("accepts dots and spaces in names", async () => {
+    renderManual();
+    await dropFiles([makeFile("..hidden notes.v2.txt", "text/plain")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRows()[0]!.dataset.state).toBe("queued");
+  });
+});

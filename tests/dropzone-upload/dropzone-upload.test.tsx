@@ -185,6 +185,73 @@ describe("Dropzone upload", () => {
     );
   });
 
+  it("offers no Retry for a 413", async () => {
+    const onUploadError = vi.fn<(error: DropzoneUploadError) => void>();
+    // A routeConfig prop looser than the server's lets the request through.
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        routeConfig={{ image: { maxFileSize: "64MB" } }}
+        onUploadError={onUploadError}
+      />,
+    );
+    await dropFiles([makeFile("big.png", "image/png", 17 * 1024 * 1024)]);
+    await waitFor(
+      () => expect(fileRow("big.png").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    expect(fileRow("big.png")).toHaveTextContent(
+      "big.png is 17 MB, but the limit for image files is 16 MB.",
+    );
+    expect(onUploadError.mock.calls[0]![0].code).toBe("upload-rejected");
+    expect(
+      screen.queryByRole("button", { name: "Retry big.png" }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole("button", { name: "Remove big.png" }),
+    ).toBeInTheDocument();
+  });
+
+  it("offers no Retry for a 400", async () => {
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        routeConfig={["blob"]}
+      />,
+    );
+    await dropFiles([makeFile("notes.txt", "text/plain")]);
+    await waitFor(
+      () => expect(fileRow("notes.txt").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    expect(fileRow("notes.txt")).toHaveTextContent(
+      "notes.txt has the type text/plain.",
+    );
+    expect(
+      screen.queryByRole("button", { name: "Retry notes.txt" }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("keeps Retry after a 403", async () => {
+    routerState.closed = "Uploads are closed for maintenance";
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("later.png", "image/png")]);
+    await waitFor(
+      () => expect(fileRow("later.png").dataset.state).toBe("error"),
+      { timeout: 5000 },
+    );
+    expect(
+      screen.getByRole("button", { name: "Retry later.png" }),
+    ).toBeInTheDocument();
+  });
+
   it("retries a failed transfer", async () => {
     const user = userEvent.setup();
     stack.emulator.failNthPut(1, 500);

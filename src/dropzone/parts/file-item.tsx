@@ -81,7 +81,9 @@ const buttonClass =
 function FileActions({ row }: { row: DropzoneFile }) {
   const { controller, messages } = useDropzoneContext();
   const active = row.status === "queued" || row.status === "uploading";
-  const retryable = row.status === "error" || row.status === "canceled";
+  const retryable =
+    (row.status === "error" && row.errorCode !== "upload-rejected") ||
+    row.status === "canceled";
 
   // Each action is its own button element, so a press that began on one
   // never runs another that took its place.

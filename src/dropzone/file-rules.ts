@@ -1,0 +1,14 @@
+/**
+ * Returns whether the server rejects a file name: an empty name, or one
+ * with a control character (U+0000..U+001F, U+007F) or a path separator
+ * (`/` or `\`). The rule copies `findFileRejections` of `dropsync/server`.
+ */
+export function hasInvalidName(name: string): boolean {
+  if (name.trim() === "") return true;
+  for (const character of name) {
+    const code = character.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return true;
+    if (character === "/" || character === "\\") return true;
+  }
+  return false;
+}
