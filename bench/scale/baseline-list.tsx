@@ -17,9 +17,11 @@ interface BaselineRow {
 export function BaselineList({
   autoUpload,
   onUploadsDone,
+  onUploadsFailed,
 }: {
   autoUpload: boolean;
   onUploadsDone: () => void;
+  onUploadsFailed: (error: unknown) => void;
 }) {
   const [rows, setRows] = useState<BaselineRow[]>([]);
   const areaRef = useRef<HTMLDivElement>(null);
@@ -42,17 +44,21 @@ export function BaselineList({
               row.file === file ? { ...row, progress } : row,
             ),
           ),
-      }).then(onUploadsDone);
+      }).then(onUploadsDone, onUploadsFailed);
     };
     area.addEventListener("dragenter", allowDrop);
     area.addEventListener("dragover", allowDrop);
     area.addEventListener("drop", onDrop);
+    // The page waits for this mark: a drop before the listeners exist
+    // would be lost and the measurement would wait forever.
+    area.dataset.listening = "";
     return () => {
+      delete area.dataset.listening;
       area.removeEventListener("dragenter", allowDrop);
       area.removeEventListener("dragover", allowDrop);
       area.removeEventListener("drop", onDrop);
     };
-  }, [autoUpload, onUploadsDone]);
+  }, [autoUpload, onUploadsDone, onUploadsFailed]);
 
   return (
     <div data-slot="baseline">

@@ -36,7 +36,7 @@ const SELECTORS: Record<Subject, Selectors> = {
         ?.getAttribute("aria-setsize") === String(count),
   },
   baseline: {
-    area: '[data-slot="baseline-area"]',
+    area: '[data-slot="baseline-area"][data-listening]',
     listComplete: (count) =>
       document.querySelectorAll('[data-slot="baseline-file"]').length === count,
   },
@@ -49,8 +49,10 @@ const autoUpload = params.get("upload") === "auto";
 const selectors = SELECTORS[subject];
 
 let markUploadsDone = () => {};
-const uploadsDone = new Promise<void>((resolve) => {
+let markUploadsFailed: (error: unknown) => void = () => {};
+const uploadsDone = new Promise<void>((resolve, reject) => {
   markUploadsDone = resolve;
+  markUploadsFailed = reject;
 });
 
 function dropArea(): Element {
@@ -117,7 +119,11 @@ async function mount(): Promise<void> {
   if (!root) throw new Error("#root not found.");
   createRoot(root).render(
     subject === "baseline" ? (
-      <BaselineList autoUpload={autoUpload} onUploadsDone={markUploadsDone} />
+      <BaselineList
+        autoUpload={autoUpload}
+        onUploadsDone={markUploadsDone}
+        onUploadsFailed={markUploadsFailed}
+      />
     ) : (
       <Dropzone
         endpoint="bulkUploader"
@@ -125,6 +131,9 @@ async function mount(): Promise<void> {
         mode={autoUpload ? "auto" : "manual"}
         concurrency={6}
         onBatchComplete={markUploadsDone}
+        onUploadError={(error) =>
+          markUploadsFailed(error.cause ?? error.message)
+        }
       />
     ),
   );

@@ -23,6 +23,8 @@ const UPLOAD_RUNS = 3;
 /** Goals: rows within 1 s of the drop, no task of 50 ms or more. */
 const DROP_GOAL_MS = 1000;
 const LONG_TASK_GOAL_MS = 50;
+/** Longest wait for one measurement before the run fails with its name. */
+const MEASURE_TIMEOUT_MS = 120_000;
 
 const CHROMIUM_FLAGS = [
   "--no-sandbox",
@@ -69,7 +71,20 @@ async function runInPage(browser, url, measure) {
   try {
     await page.goto(url);
     await page.evaluate(() => window.benchmark.ready);
-    return await page.evaluate(measure);
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no result within ${MEASURE_TIMEOUT_MS} ms`)),
+        MEASURE_TIMEOUT_MS,
+      );
+    });
+    try {
+      const result = await Promise.race([page.evaluate(measure), timeout]);
+      console.error(`${url}: ${measure} done`);
+      return result;
+    } finally {
+      clearTimeout(timer);
+    }
   } catch (error) {
     throw new Error(`${url} failed: ${error.message} ${errors.join(" | ")}`);
   } finally {
