@@ -17,7 +17,10 @@ async function main(args: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === "ingest") return runIngestCommand(rest);
-  throw new UsageError(`Unknown command "${command}".`);
+  throw new UsageError(
+    `Unknown command "${command}": the only command is ingest, as in ` +
+      '"dropsync ingest --port 4599".',
+  );
 }
 
 main(process.argv.slice(2)).then(

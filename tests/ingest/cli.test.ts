@@ -230,6 +230,17 @@ describe("dropsync ingest command", () => {
     },
   );
 
+  it("rejects unknown command with status 2", async () => {
+    const result = await runToExit(["ingst"]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'dropsync: Unknown command "ingst": the only command is ingest, as in ' +
+        '"dropsync ingest --port 4599".\n' +
+        'Run "dropsync --help" or "dropsync ingest --help" for usage.\n',
+    );
+  });
+
   it("prints help with units", async () => {
     const result = await runToExit(["ingest", "--help"]);
 
