@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { connect } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanEnv } from "./support/app-server";
@@ -15,6 +16,8 @@ import {
 
 let dir: string;
 let dev: GroupProcess;
+let port: number;
+let ingestPort: number;
 let appUrl: string;
 let ingestUrl: string;
 
@@ -22,7 +25,7 @@ let ingestUrl: string;
 // same way, with ports and files of its own.
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "dropsync-dev-"));
-  const [port, ingestPort] = [await freePort(), await freePort()];
+  [port, ingestPort] = [await freePort(), await freePort()];
   appUrl = `http://localhost:${port}`;
   ingestUrl = `http://127.0.0.1:${ingestPort}`;
   dev = spawnGroup(process.execPath, ["scripts/dev.mjs"], {
@@ -45,6 +48,33 @@ afterAll(async () => {
   await dev?.stop();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** IPv4 addresses of this machine's network interfaces other than loopback. */
+function externalAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((info) => info !== undefined)
+    .filter((info) => !info.internal && info.family === "IPv4")
+    .map((info) => info.address);
+}
+
+/** Connects to `host:port`; resolves with "connected" or the error code. */
+function connectResult(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 5_000 });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve("timeout");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) =>
+      resolve(error.code ?? error.message),
+    );
+  });
+}
 
 describe("npm run dev", () => {
   it("serves the app in local mode", async () => {
@@ -69,6 +99,22 @@ describe("npm run dev", () => {
 
   it("creates the upload folder", () => {
     expect(existsSync(path.join(dir, "uploads"))).toBe(true);
+  });
+
+  it("next dev binds localhost", () => {
+    expect(dev.output()).toMatch(
+      new RegExp(`- Network: +http://localhost:${port}\\n`),
+    );
+  });
+
+  it("refuses other interfaces", async () => {
+    const addresses = externalAddresses();
+
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const address of addresses) {
+      expect(await connectResult(address, port)).toBe("ECONNREFUSED");
+      expect(await connectResult(address, ingestPort)).toBe("ECONNREFUSED");
+    }
   });
 
   it("SIGTERM stops both processes", async () => {
