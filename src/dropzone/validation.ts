@@ -1,7 +1,7 @@
 import type { DropzoneMessages } from "./messages";
 import { describeType } from "./messages";
-import { hasInvalidName } from "./file-rules";
-import { getMimeLookup } from "./mime-lookup";
+import { typeFromExtension } from "../server/file-types";
+import { contradictsExtension, hasInvalidName } from "./file-rules";
 import type {
   DropzoneFile,
   DropzoneRejectionCode,
@@ -10,29 +10,44 @@ import type {
 
 /**
  * Returns the route type key a file counts under, or undefined when the route
- * does not allow it. Mirrors UploadThing's server-side `matchFileType`, with
- * MIME types compared case-insensitively: the browser type wins, and an
- * empty one (common for .md, .csv and .heic) is looked up by extension once
- * `loadMimeLookup` has run.
+ * does not allow it. Mirrors the file router of `dropsync/server`, with MIME
+ * types compared case-insensitively: the browser type's exact key or group
+ * first, as UploadThing matches, then the type of the file's extension when
+ * the browser type is empty, generic (`application/octet-stream`) or an
+ * alias (`application/vnd.ms-excel` for .csv, `text/x-markdown` for .md),
+ * then `blob`.
  */
 export function matchTypeKey(
   name: string,
   browserType: string,
   allowedKeys: readonly string[],
 ): string | undefined {
-  const blob = allowedKeys.includes("blob") ? "blob" : undefined;
-  const lookup = getMimeLookup();
-  const mime = (browserType || lookup?.(name) || "").toLowerCase();
-  if (!mime) return blob;
+  const declaredKey = browserType
+    ? matchMimeType(browserType, allowedKeys)
+    : undefined;
+  if (declaredKey) return declaredKey;
 
+  const extensionType = typeFromExtension(name, browserType);
+  const extensionKey = extensionType
+    ? matchMimeType(extensionType, allowedKeys)
+    : undefined;
+  if (extensionKey) return extensionKey;
+  return allowedKeys.includes("blob") ? "blob" : undefined;
+}
+
+/** Returns the key that is the MIME type itself or its group, if allowed. */
+function matchMimeType(
+  mimeType: string,
+  allowedKeys: readonly string[],
+): string | undefined {
+  const mime = mimeType.toLowerCase();
   const exact = allowedKeys.find(
     (key) => key.includes("/") && key.toLowerCase() === mime,
   );
   if (exact) return exact;
 
   const group = mime === "application/pdf" ? "pdf" : mime.split("/")[0];
-  if (group && allowedKeys.includes(group)) return group;
-  return blob;
+  return group && allowedKeys.includes(group) ? group : undefined;
 }
 
 const SIZE_PATTERN = /^(\d+)(\.\d+)?\s*(B|KB|MB|GB|TB)$/i;
@@ -133,7 +148,9 @@ export class FileAdmission {
     if (this.identities.has(fileIdentity(file))) {
       return reject("duplicate-file", messages.duplicateFile(file.name));
     }
-    const typeKey = matchTypeKey(file.name, file.type, allowedKeys);
+    const typeKey = contradictsExtension(file.name, file.type)
+      ? undefined
+      : matchTypeKey(file.name, file.type, allowedKeys);
     const limits = typeKey ? this.config[typeKey] : undefined;
     if (!typeKey || !limits) {
       return reject(

@@ -211,3 +211,60 @@ describe("Dropzone file name check", () => {
     expect(fileRows()[0]!.dataset.state).toBe("queued");
   });
 });
+
+describe("Dropzone declared type check", () => {
+  it.each([
+    ["notes.md", "application/octet-stream"],
+    ["notes.md", "text/x-markdown"],
+    ["data.csv", "application/vnd.ms-excel"],
+    ["DATA.CSV", "APPLICATION/VND.MS-EXCEL"],
+    ["data.csv", "text/x-csv"],
+    ["data.csv", "application/csv"],
+    ["photo.png", "application/octet-stream"],
+  ])("matches %s sent as %s by extension", async (name, type) => {
+    renderManual();
+    await dropFiles([makeFile(name, type)]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow(name).dataset.state).toBe("queued");
+  });
+
+  it.each([
+    ["cat.exe", "image/png"],
+    ["photo.png", "text/x-markdown"],
+    ["report.xls", "application/vnd.ms-excel"],
+    ["unknown.bin", "application/octet-stream"],
+  ])("rejects %s sent as %s", async (name, type) => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    renderManual({ onReject });
+    await dropFiles([makeFile(name, type)]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow(name).dataset.state).toBe("rejected");
+    expect(onReject.mock.calls[0]![0][0]!.code).toBe("file-invalid-type");
+  });
+
+  it("matches an aliased type to an exact key", async () => {
+    renderManual({
+      routeConfig: {
+        "text/markdown": {
+          maxFileSize: "1MB",
+          maxFileCount: 1,
+          minFileCount: 1,
+        },
+      },
+    });
+    await dropFiles([makeFile("notes.md", "text/x-markdown")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("notes.md").dataset.state).toBe("queued");
+  });
+
+  it("rejects cat.exe as image/png on blob routes", async () => {
+    renderManual({
+      routeConfig: {
+        blob: { maxFileSize: "8MB", maxFileCount: 1, minFileCount: 1 },
+      },
+    });
+    await dropFiles([makeFile("cat.exe", "image/png")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("cat.exe").dataset.state).toBe("rejected");
+  });
+});

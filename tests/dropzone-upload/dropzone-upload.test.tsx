@@ -252,6 +252,32 @@ describe("Dropzone upload", () => {
     ).toBeInTheDocument();
   });
 
+  it.each([
+    ["notes.md", "application/octet-stream"],
+    ["data.csv", "application/vnd.ms-excel"],
+  ])("uploads %s sent as %s", async (name, type) => {
+    render(
+      <Dropzone endpoint="documents" url={stack.url} headers={signedIn} />,
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/PDFs up to/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile(name, type)]);
+    await waitFor(() => expect(fileRow(name).dataset.state).toBe("complete"), {
+      timeout: 5000,
+    });
+  });
+
+  it("rejects cat.exe sent as image/png", async () => {
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
+    );
+    await dropFiles([makeFile("cat.exe", "image/png")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("cat.exe").dataset.state).toBe("rejected");
+  });
+
   it("retries a failed transfer", async () => {
     const user = userEvent.setup();
     stack.emulator.failNthPut(1, 500);
