@@ -3,7 +3,7 @@ import { typeMismatch } from "../server/file-types";
 /**
  * Returns whether the server rejects a file name: an empty name, or one
  * with a control character (U+0000..U+001F, U+007F) or a path separator
- * (`/` or `\`). The rule copies `findFileRejections` of `dropsync/server`.
+ * (`/` or `\`). The rule copies `checkUploadFiles` of `dropsync/server`.
  */
 export function hasInvalidName(name: string): boolean {
   if (name.trim() === "") return true;

@@ -19,8 +19,8 @@ export function readServerMessage(error: unknown): string | undefined {
 }
 
 // UploadThing codes of a request the route handler rejected for what it
-// contains: the same request gets the same answer. FORBIDDEN is left out
-// because signing in can change its answer.
+// contains, so the same request gets the same response. FORBIDDEN is left
+// out because signing in can change the response.
 const FINAL_REJECTION_CODES = new Set([
   "BAD_REQUEST",
   "TOO_LARGE",
@@ -32,8 +32,8 @@ const FINAL_REJECTION_CODES = new Set([
 /**
  * Returns whether the route handler rejected the upload request in a way a
  * retry cannot change. UploadThing's client (7.7) keeps the handler's JSON
- * body, with its `code`, in `error.cause`; its own `code` comes from the
- * HTTP status, which is 400 for several codes.
+ * body, with its `code`, in `error.cause`. The error's own `code` comes from
+ * the HTTP status, which is 400 for several codes.
  */
 export function isFinalRejection(error: unknown): boolean {
   if (!(error instanceof Error) || error.name !== "UploadThingError") {

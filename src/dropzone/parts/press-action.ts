@@ -9,9 +9,9 @@ export interface PressHandlers {
 /**
  * Returns handlers that run `action` only for a press that began on this
  * button while it showed this action. Buttons here change as uploads move
- * on (Cancel turns into Remove, Retry into Cancel, Upload into Cancel all),
- * so a pointer press that began on the old button, or the second click of
- * a double-click, would otherwise land on the new one. Keyboard and
+ * on: Cancel turns into Remove, Retry into Cancel, Upload into Cancel all.
+ * A pointer press that began on the old button, or the second click of a
+ * double-click, would otherwise land on the new one. Keyboard and
  * assistive-technology clicks (`detail` 0) run at once.
  */
 export function usePressAction(action: () => void): PressHandlers {
