@@ -147,6 +147,14 @@ describe("stored file headers", () => {
       /; sandbox$/,
     );
   });
+
+  it("sets nosniff on JSON errors", async () => {
+    const response = await fetch(`${emulator.url}/f/%3Cscript%3E`);
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
 });
 
 describe("stored active content in Chromium", () => {

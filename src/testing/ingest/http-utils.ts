@@ -50,9 +50,12 @@ export function sendJson(
 ): void {
   if (response.headersSent || response.destroyed) return;
   const text = JSON.stringify(body);
+  // Error messages echo request paths and file names, so no browser may
+  // sniff the body as HTML.
   response.writeHead(status, {
     "content-type": "application/json",
     "content-length": Buffer.byteLength(text),
+    "x-content-type-options": "nosniff",
   });
   response.end(text);
 }
