@@ -107,15 +107,16 @@ describe("npm run dev", () => {
     );
   });
 
-  it("refuses other interfaces", async () => {
-    const addresses = externalAddresses();
-
-    expect(addresses.length).toBeGreaterThan(0);
-    for (const address of addresses) {
-      expect(await connectResult(address, port)).toBe("ECONNREFUSED");
-      expect(await connectResult(address, ingestPort)).toBe("ECONNREFUSED");
-    }
-  });
+  // A machine with loopback only has no other interface to try.
+  it.skipIf(externalAddresses().length === 0)(
+    "refuses other interfaces",
+    async () => {
+      for (const address of externalAddresses()) {
+        expect(await connectResult(address, port)).toBe("ECONNREFUSED");
+        expect(await connectResult(address, ingestPort)).toBe("ECONNREFUSED");
+      }
+    },
+  );
 
   it("SIGTERM stops both processes", async () => {
     process.kill(dev.child.pid!, "SIGTERM");
