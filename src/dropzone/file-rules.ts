@@ -1,4 +1,4 @@
-import { typeMismatch } from "../server/file-types";
+import { typeFromExtension, typeMismatch } from "../server/file-types";
 
 /**
  * Returns whether the server rejects a file name: an empty name, or one
@@ -25,4 +25,23 @@ export function contradictsExtension(
   browserType: string,
 ): boolean {
   return browserType !== "" && typeMismatch(name, browserType) !== undefined;
+}
+
+// Extensions for which the file router accepts alias types, such as
+// application/vnd.ms-excel for .csv.
+// NOTE: keep in step with the alias table of `dropsync/server`'s file types.
+const ALIASED_EXTENSIONS = ["csv", "md", "markdown"];
+
+/**
+ * Returns whether the file's extension, not this browser type, may decide
+ * its route type key: the type is empty, generic or an alias the router
+ * replaces by the extension's type. Drags hide file names, so such a type
+ * says nothing about whether the file is allowed.
+ */
+export function isExtensionDecided(browserType: string): boolean {
+  if (browserType === "") return true;
+  return ALIASED_EXTENSIONS.some(
+    (extension) =>
+      typeFromExtension(`file.${extension}`, browserType) !== undefined,
+  );
 }

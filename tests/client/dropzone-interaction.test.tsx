@@ -57,6 +57,27 @@ describe("Dropzone states", () => {
     expect(screen.getByText("Drop to add these files")).toBeInTheDocument();
   });
 
+  it.each([
+    ["data.csv", "application/vnd.ms-excel"],
+    ["notes.md", "application/octet-stream"],
+    ["notes.md", "text/x-markdown"],
+  ])("shows drag-accept for %s as %s", async (name, type) => {
+    renderManual({
+      routeConfig: {
+        "text/csv": { maxFileSize: "1MB", maxFileCount: 2, minFileCount: 1 },
+        "text/markdown": {
+          maxFileSize: "1MB",
+          maxFileCount: 2,
+          minFileCount: 1,
+        },
+      },
+    });
+    fireDrag(dropArea(), "dragEnter", [makeFile(name, type)]);
+    await waitFor(() =>
+      expect(dropzoneRoot().dataset.state).toBe("drag-accept"),
+    );
+  });
+
   it("shows drag-reject for other types", async () => {
     renderManual();
     fireDrag(dropArea(), "dragEnter", [makeFile("a.mp4", "video/mp4")]);

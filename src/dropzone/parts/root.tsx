@@ -19,6 +19,7 @@ import { DropzoneContext, useControllerSummary } from "../hooks";
 import { defaultMessages, type DropzoneMessages } from "../messages";
 import type { DropzoneProps } from "../props";
 import type { DropzoneRouteConfig, DropzoneState } from "../types";
+import { isExtensionDecided } from "../file-rules";
 import { matchTypeKey } from "../validation";
 import { LiveRegion } from "./live-region";
 
@@ -233,7 +234,7 @@ function isDragRejected(
     .map((item) => item.type);
   const allowedKeys = Object.keys(state.config);
   const badType = types.some(
-    (type) => type !== "" && !matchTypeKey("", type, allowedKeys),
+    (type) => !isExtensionDecided(type) && !matchTypeKey("", type, allowedKeys),
   );
   return badType || types.length > freeSlots(state.config, controller);
 }
