@@ -20,7 +20,7 @@ const EMPTY_SUMMARY: DropzoneSummary = {
  * channels so a progress event re-renders only what shows it: per-row
  * listeners, structure listeners (row ids and status counts) and
  * byte-progress listeners (the weighted total). Changes of status and of
- * the row list notify at once; changes of progress alone notify once per
+ * the row list notify at once. Changes of progress alone notify once per
  * animation frame, however many upload progress events arrived.
  */
 export class FileStore {

@@ -57,7 +57,7 @@ const XHR_STATUS_PATTERN = /^XHR failed (\d{3})\b/;
  * error is not a transfer failure. UploadThing's client (7.7) raises these
  * as an `UploadThingError` with code `UPLOAD_FAILED`: its message is
  * "XHR failed <status> <status text>" for a non-2xx response, and its `data`
- * is the response body, which holds an `error` field when a 2xx response
+ * is the response body, which contains an `error` field when a 2xx response
  * reports a failure. The check reads `name` and `code` so that errors from
  * another copy of UploadThing's client match too.
  */
