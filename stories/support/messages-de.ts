@@ -47,6 +47,10 @@ export const messagesDe: DropzoneMessages = {
   tooManyFiles: (name, max) =>
     `${name} wurde nicht hinzugefügt: höchstens ${max} Dateien`,
   duplicateFile: (name) => `${name} ist schon in der Liste`,
+  invalidName: (name) =>
+    name.trim() === ""
+      ? "Eine Datei ohne Namen kann nicht hochgeladen werden; bitte umbenennen und erneut hinzufügen"
+      : `Der Dateiname ${JSON.stringify(name)} enthält ein Pfadtrennzeichen oder ein Steuerzeichen; bitte die Datei umbenennen und erneut hinzufügen`,
   belowMinimum: (min, type) =>
     `Bitte mindestens ${min} ${describeTypeDe(type)} hinzufügen`,
   stalled: (name, timeoutMs) =>
