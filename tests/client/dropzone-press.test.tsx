@@ -1,4 +1,5 @@
 import { fireEvent, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Dropzone } from "../../src";
 import {
@@ -59,6 +60,28 @@ describe("Dropzone row buttons", () => {
     await dropFiles([makeFile("photo.png", "image/png")]);
     fireEvent.click(button("Cancel photo.png"), { detail: 0 });
     expect(fileRow("photo.png").dataset.state).toBe("canceled");
+  });
+
+  it("keeps focus in the row after Cancel", async () => {
+    const user = userEvent.setup();
+    renderManual();
+    await dropFiles([makeFile("photo.png", "image/png")]);
+    button("Cancel photo.png").focus();
+    await user.keyboard("{Enter}");
+    expect(fileRow("photo.png").dataset.state).toBe("canceled");
+    expect(document.activeElement).toBe(
+      screen.getByRole("group", { name: "photo.png" }),
+    );
+  });
+
+  it("reaches Retry with Tab after Cancel", async () => {
+    const user = userEvent.setup();
+    renderManual();
+    await dropFiles([makeFile("photo.png", "image/png")]);
+    button("Cancel photo.png").focus();
+    await user.keyboard("{Enter}");
+    await user.tab();
+    expect(document.activeElement).toBe(button("Retry photo.png"));
   });
 
   it("ignores Cancel all pressed earlier", async () => {

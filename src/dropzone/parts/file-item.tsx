@@ -1,4 +1,11 @@
-import { memo, type ComponentProps, type ReactNode } from "react";
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  type ComponentProps,
+  type ReactNode,
+} from "react";
 import { cn } from "../../lib/cn";
 import { useDropzoneContext, useDropzoneFile } from "../hooks";
 import type { DropzoneFile } from "../types";
@@ -85,13 +92,24 @@ function FileActions({ row }: { row: DropzoneFile }) {
     (row.status === "error" && row.errorCode !== "upload-rejected") ||
     row.status === "canceled";
 
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const focusActions = useCallback(() => actionsRef.current?.focus(), []);
+
   // Each action is its own button element, so a press that began on one
   // never runs another that took its place.
   return (
-    <div data-slot="dropzone-file-actions" className="flex shrink-0 gap-1">
+    <div
+      ref={actionsRef}
+      data-slot="dropzone-file-actions"
+      role="group"
+      aria-label={row.name}
+      tabIndex={-1}
+      className="focus-visible:ring-ring/50 flex shrink-0 gap-1 rounded-md outline-none focus-visible:ring-[3px]"
+    >
       {retryable && (
         <RowButton
           key="retry"
+          onFocusedUnmount={focusActions}
           slot="dropzone-file-retry"
           label={messages.retry(row.name)}
           action={() => controller.retry(row.id)}
@@ -102,6 +120,7 @@ function FileActions({ row }: { row: DropzoneFile }) {
       {active ? (
         <RowButton
           key="cancel"
+          onFocusedUnmount={focusActions}
           slot="dropzone-file-cancel"
           label={messages.cancel(row.name)}
           action={() => controller.cancel(row.id)}
@@ -111,6 +130,7 @@ function FileActions({ row }: { row: DropzoneFile }) {
       ) : (
         <RowButton
           key="remove"
+          onFocusedUnmount={focusActions}
           slot="dropzone-file-remove"
           label={messages.remove(row.name)}
           action={() => controller.remove(row.id)}
@@ -126,16 +146,33 @@ function RowButton({
   slot,
   label,
   action,
+  onFocusedUnmount,
   children,
 }: {
   slot: string;
   label: string;
   action: () => void;
+  /**
+   * Moves focus when this button goes away while focused: to its group, not
+   * to the button that took its place, so a held Enter never runs that one.
+   */
+  onFocusedUnmount: () => void;
   children: ReactNode;
 }) {
   const press = usePressAction(action);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    const button = buttonRef.current;
+    // Layout cleanups run while the button is still in the document.
+    return () => {
+      if (button && button === document.activeElement) {
+        onFocusedUnmount();
+      }
+    };
+  }, [onFocusedUnmount]);
   return (
     <button
+      ref={buttonRef}
       type="button"
       data-slot={slot}
       className={buttonClass}
