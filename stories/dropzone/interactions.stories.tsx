@@ -70,7 +70,8 @@ function hasLabel(label: string) {
 /**
  * Keyboard only. Tab reaches the drop area and Enter opens the picker once.
  * Files are chosen, and Space opens the picker again. Then Tab and Enter
- * cancel one upload, and Shift+Tab and Enter reach Cancel all.
+ * cancel one upload, focus stays in its row, and Shift+Tab and Enter reach
+ * Cancel all.
  */
 export const KeyboardOnly: Story = {
   parameters: {
@@ -110,9 +111,15 @@ export const KeyboardOnly: Story = {
     await waitForFileState(canvasElement, "second.png", "uploading");
 
     const cancelFirst = await tabTo(userEvent, hasLabel("Cancel first.png"));
+    const firstRow = cancelFirst.closest('[data-slot="dropzone-file"]');
     await userEvent.keyboard("{Enter}");
     await waitForFileState(canvasElement, "first.png", "canceled");
-    await expect(cancelFirst.isConnected).toBe(true);
+    // Cancel gives way to Retry and Remove; focus stays on the row's button
+    // group, so a held Enter cannot press the button that took its place.
+    await expect(document.activeElement?.getAttribute("data-slot")).toBe(
+      "dropzone-file-actions",
+    );
+    await expect(firstRow?.contains(document.activeElement)).toBe(true);
 
     await tabTo(
       userEvent,
