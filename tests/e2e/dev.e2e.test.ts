@@ -93,6 +93,7 @@ describe("npm run dev", () => {
     expect(tables.map((table) => table.name)).toEqual([
       "uploads",
       "users",
+      "users_invalid",
       "webhook_deliveries",
     ]);
   });
