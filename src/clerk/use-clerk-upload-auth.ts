@@ -39,11 +39,10 @@ export const defaultSignedOutMessage = "Sign in to upload files.";
 export const defaultLoadingMessage = "Checking your sign-in…";
 
 /**
- * Connects a Dropzone to Clerk: it sends the session token with every
- * upload request, which upload routes on another origin need because the
- * `__session` cookie does not reach them, and disables the drop area with a
- * message while Clerk loads or no user is signed in. Call it inside
- * `<ClerkProvider>`.
+ * Connects a Dropzone to Clerk. It sends the session token with every upload
+ * request, because the `__session` cookie does not reach upload routes on
+ * another origin. It also disables the drop area with a message while Clerk
+ * loads or no user is signed in. Call it inside `<ClerkProvider>`.
  *
  * @example
  * ```tsx

@@ -56,7 +56,7 @@ const typesByExtension: Record<string, readonly string[]> = {
   bat: ["application/x-msdos-program"],
 };
 
-// Declared types that say nothing about the content. Browsers send an empty
+// Declared types that do not describe the content. Browsers send an empty
 // type, and some clients and operating systems application/octet-stream,
 // for extensions they have no type for.
 const genericTypes = new Set(["", "application/octet-stream"]);
