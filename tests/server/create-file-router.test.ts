@@ -75,6 +75,34 @@ afterAll(async () => {
 const photo = { name: "photo.jpg", size: 200_000, type: "image/jpeg" };
 const signedIn = { headers: { "x-user-id": "user_1" } };
 
+// Waits for the metadata that UploadThing registers at the ingest for the
+// first file that a presign response signed.
+function waitForRegistration(response: { body: unknown }) {
+  const key = (response.body as { key: string }[])[0]?.key ?? "missing key";
+  return ingest.waitForRequest((request) => request.body.includes(key));
+}
+
+// Requests an upload URL for one photo on the avatar route of a router that
+// runs on its own local server, and closes that server afterwards.
+async function requestAvatarFrom(
+  router: Parameters<typeof createTestRouteHandler>[0],
+  options: { headers?: Record<string, string> } = {},
+) {
+  const local = await serveFetch(
+    createTestRouteHandler(router, "http://127.0.0.1:9"),
+  );
+  try {
+    return await requestPresignedUrls(
+      `${local.origin}/api/uploadthing`,
+      "avatar",
+      [photo],
+      options,
+    );
+  } finally {
+    await local.close();
+  }
+}
+
 describe("createFileRouter anonymous requests", () => {
   it("rejects an anonymous upload with 403", async () => {
     const before = ingest.requests.length;
@@ -277,52 +305,37 @@ describe("createFileRouter forged presign requests", () => {
 });
 
 describe("createFileRouter authorize and quota", () => {
-  it("rejects with the authorize message", async () => {
-    const response = await requestPresignedUrls(
-      handlerUrl,
-      "reports",
-      [{ name: "q1.pdf", size: 1000, type: "application/pdf" }],
-      signedIn,
-    );
-
-    expect(response).toEqual({
-      status: 403,
-      body: { code: "FORBIDDEN", message: "Only admins can upload reports." },
+  it.each([
+    {
+      name: "rejects with the authorize message",
+      slug: "reports",
+      files: [{ name: "q1.pdf", size: 1000, type: "application/pdf" }],
+      userId: "user_1",
+      message: "Only admins can upload reports.",
+    },
+    {
+      name: "rejects more files than the quota",
+      slug: "gallery",
+      files: [photo, { ...photo, name: "photo2.jpg" }],
+      userId: "user_last_file",
+      message: "This upload has 2 files, but your quota allows only 1 more.",
+    },
+    {
+      name: "rejects uploads over the quota",
+      slug: "avatar",
+      files: [{ name: "photo.jpg", size: 2048, type: "image/jpeg" }],
+      userId: "user_full",
+      message:
+        "This upload needs 2 KB, but only 1 KB of your storage quota is left.",
+    },
+  ])("$name", async ({ slug, files, userId, message }) => {
+    const response = await requestPresignedUrls(handlerUrl, slug, files, {
+      headers: { "x-user-id": userId },
     });
-  });
-
-  it("rejects more files than the quota", async () => {
-    const response = await requestPresignedUrls(
-      handlerUrl,
-      "gallery",
-      [photo, { ...photo, name: "photo2.jpg" }],
-      { headers: { "x-user-id": "user_last_file" } },
-    );
 
     expect(response).toEqual({
       status: 403,
-      body: {
-        code: "FORBIDDEN",
-        message: "This upload has 2 files, but your quota allows only 1 more.",
-      },
-    });
-  });
-
-  it("rejects uploads over the quota", async () => {
-    const response = await requestPresignedUrls(
-      handlerUrl,
-      "avatar",
-      [{ name: "photo.jpg", size: 2048, type: "image/jpeg" }],
-      { headers: { "x-user-id": "user_full" } },
-    );
-
-    expect(response).toEqual({
-      status: 403,
-      body: {
-        code: "FORBIDDEN",
-        message:
-          "This upload needs 2 KB, but only 1 KB of your storage quota is left.",
-      },
+      body: { code: "FORBIDDEN", message },
     });
   });
 });
@@ -347,11 +360,7 @@ describe("createFileRouter accepted requests", () => {
       [photo],
       signedIn,
     );
-    const registration = await ingest.waitForRequest((request) =>
-      request.body.includes(
-        (response.body as { key: string }[])[0]?.key ?? "missing key",
-      ),
-    );
+    const registration = await waitForRegistration(response);
 
     expect(registration.path).toBe("/route-metadata");
     expect(JSON.parse(registration.body).metadata).toEqual({
@@ -367,11 +376,7 @@ describe("createFileRouter accepted requests", () => {
       [{ name: "q1.pdf", size: 1000, type: "application/pdf" }],
       { headers: { "x-user-id": "user_admin" } },
     );
-    const registration = await ingest.waitForRequest((request) =>
-      request.body.includes(
-        (response.body as { key: string }[])[0]?.key ?? "missing key",
-      ),
-    );
+    const registration = await waitForRegistration(response);
 
     expect(JSON.parse(registration.body).metadata).toEqual({
       team: "finance",
@@ -445,30 +450,24 @@ describe("createFileRouter hook failures", () => {
         throw new Error("database unavailable");
       },
     });
-    const handler = createTestRouteHandler(throwing, "http://127.0.0.1:9");
-    const local = await serveFetch(handler);
     const errors: unknown[] = [];
     const originalError = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
+    let response: { status: number; body: unknown };
     try {
-      const response = await requestPresignedUrls(
-        `${local.origin}/api/uploadthing`,
-        "avatar",
-        [photo],
-      );
-
-      expect(response).toEqual({
-        status: 403,
-        body: {
-          code: "FORBIDDEN",
-          message: "The upload request could not be authorized.",
-        },
-      });
-      expect(errors.length).toBe(1);
+      response = await requestAvatarFrom(throwing);
     } finally {
       console.error = originalError;
-      await local.close();
     }
+
+    expect(response).toEqual({
+      status: 403,
+      body: {
+        code: "FORBIDDEN",
+        message: "The upload request could not be authorized.",
+      },
+    });
+    expect(errors.length).toBe(1);
   });
 
   it("keeps an UploadThingError from auth", async () => {
@@ -480,50 +479,30 @@ describe("createFileRouter hook failures", () => {
         });
       },
     });
-    const local = await serveFetch(
-      createTestRouteHandler(throwing, "http://127.0.0.1:9"),
-    );
-    try {
-      const response = await requestPresignedUrls(
-        `${local.origin}/api/uploadthing`,
-        "avatar",
-        [photo],
-      );
 
-      expect(response.body).toEqual({
-        code: "FORBIDDEN",
-        message: "Your account is suspended.",
-      });
-    } finally {
-      await local.close();
-    }
+    const response = await requestAvatarFrom(throwing);
+
+    expect(response.body).toEqual({
+      code: "FORBIDDEN",
+      message: "Your account is suspended.",
+    });
   });
 
   it("rejects a user without userId", async () => {
     const broken = createFileRouter({
       auth: () => ({ userId: "" }),
     });
-    const local = await serveFetch(
-      createTestRouteHandler(broken, "http://127.0.0.1:9"),
-    );
-    try {
-      const response = await requestPresignedUrls(
-        `${local.origin}/api/uploadthing`,
-        "avatar",
-        [photo],
-      );
 
-      expect(response).toEqual({
-        status: 500,
-        body: {
-          code: "INTERNAL_SERVER_ERROR",
-          message:
-            "The auth function returned a user without a userId string. Return { userId } for a signed-in user or null for an anonymous request.",
-        },
-      });
-    } finally {
-      await local.close();
-    }
+    const response = await requestAvatarFrom(broken);
+
+    expect(response).toEqual({
+      status: 500,
+      body: {
+        code: "INTERNAL_SERVER_ERROR",
+        message:
+          "The auth function returned a user without a userId string. Return { userId } for a signed-in user or null for an anonymous request.",
+      },
+    });
   });
 
   it("fails closed when authorize returns nothing", async () => {
@@ -531,27 +510,16 @@ describe("createFileRouter hook failures", () => {
       auth: headerAuth,
       authorize: (() => undefined) as unknown as () => boolean,
     });
-    const local = await serveFetch(
-      createTestRouteHandler(forgetful, "http://127.0.0.1:9"),
-    );
-    try {
-      const response = await requestPresignedUrls(
-        `${local.origin}/api/uploadthing`,
-        "avatar",
-        [photo],
-        signedIn,
-      );
 
-      expect(response).toEqual({
-        status: 403,
-        body: {
-          code: "FORBIDDEN",
-          message: "You are not allowed to upload files to the avatar route.",
-        },
-      });
-    } finally {
-      await local.close();
-    }
+    const response = await requestAvatarFrom(forgetful, signedIn);
+
+    expect(response).toEqual({
+      status: 403,
+      body: {
+        code: "FORBIDDEN",
+        message: "You are not allowed to upload files to the avatar route.",
+      },
+    });
   });
 });
 
