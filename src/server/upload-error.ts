@@ -17,8 +17,8 @@ export type UploadErrorShape = {
 };
 
 /**
- * Creates the 403 error that rejects an anonymous or refused upload request.
- * Its message reaches the client.
+ * Creates the 403 error that rejects an anonymous, unauthorized or over-quota
+ * upload request. Its message reaches the client.
  */
 export function forbiddenError(message: string, cause?: unknown) {
   return new UploadThingError({ code: "FORBIDDEN", message, cause });

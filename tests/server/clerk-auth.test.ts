@@ -318,7 +318,7 @@ describe("clerkAuth through the route handler", () => {
   ];
 
   for (const testCase of rejected) {
-    it(`answers a ${testCase.name} with 403`, async () => {
+    it(`rejects a ${testCase.name} with 403`, async () => {
       const before = ingest.requests.length;
       const response = await requestPresignedUrls(
         handlerUrl,
