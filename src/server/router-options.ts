@@ -126,7 +126,7 @@ export interface CreateFileRouterOptions<
   /**
    * Decides whether an authenticated user may upload these files to this
    * route. Return `true` to allow, `false` to reject with a generic message,
-   * or a string to reject with that message; both get 403 FORBIDDEN.
+   * or a string to reject with that message. Both get 403 FORBIDDEN.
    */
   authorize?: (
     context: UploadRequestContext<TAuth, RouteNameOf<TPresets, TRoutes>>,
