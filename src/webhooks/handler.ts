@@ -49,7 +49,7 @@ type Event = ClerkWebhookEvent | UnknownClerkWebhookEvent;
 const maxInFlightWaits = 3;
 
 /**
- * Returns the error to answer for a callback that threw `cause`. A
+ * Returns the error to respond with for a callback that threw `cause`. A
  * `WebhookPayloadError` (from `createUserSync` or an app's own check) keeps
  * its 400, because the signed payload is unusable and a retry of the same
  * bytes fails the same way. Anything else is a 500 `callback_failed`.

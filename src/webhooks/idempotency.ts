@@ -6,7 +6,7 @@ export type Awaitable<Value> = Value | Promise<Value>;
  * - `"acquired"`: the caller now owns the delivery id and must run it, then
  *   call `complete` on success or `release` on failure;
  * - `"processed"`: a run already succeeded, so the delivery is a duplicate;
- * - `"in_progress"`: another run holds an unexpired claim.
+ * - `"in_progress"`: another run has an unexpired claim.
  */
 export type IdempotencyClaim = "acquired" | "processed" | "in_progress";
 

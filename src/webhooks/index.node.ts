@@ -9,10 +9,13 @@ export * from "./exports";
  * Next.js App Router route (`export const POST = handler`). It verifies the
  * Svix signature over the raw body bytes, rejects stale timestamps, skips
  * deliveries that were already processed, and passes the typed event to
- * `on[event.type]` or `onUnhandled`. It responds with 200 when the event is
- * handled, 400 for a bad request, 405 for a method other than POST, 409 while
- * another process runs the same delivery, 413 for a body over
- * `maxBodyBytes`, and 500 for a callback failure or missing secret.
+ * `on[event.type]` or `onUnhandled`. It responds with:
+ * - 200 when the event is handled;
+ * - 400 for a bad request;
+ * - 405 for a method other than POST;
+ * - 409 while another process runs the same delivery;
+ * - 413 for a body over `maxBodyBytes`;
+ * - 500 for a callback failure or a missing secret.
  *
  * This build, chosen by the `node` export condition, signs with
  * `node:crypto`, which is faster in Node than Web Crypto.

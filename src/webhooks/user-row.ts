@@ -40,9 +40,9 @@ export interface ClerkUserRow {
  * to map payloads to columns. Empty strings become null.
  *
  * The payload is checked at run time, because a signed body can still carry
- * values its type does not allow: `id` must be a non-empty string,
- * `updated_at` a non-negative integer of milliseconds, `created_at` the same
- * or null, and the text fields strings or null. A failed check throws a
+ * values its type does not allow. `id` must be a non-empty string and
+ * `updated_at` a non-negative integer of milliseconds. `created_at` must be
+ * the same or null, and the text fields strings or null. A failed check throws a
  * `WebhookPayloadError` that names `source` (such as `user.created`),
  * the field and the value; the handler sends 400 `invalid_payload` for it.
  */
