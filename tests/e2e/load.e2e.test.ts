@@ -44,11 +44,11 @@ describe("user sync under load", () => {
     expect(report.deliveries).toBeLessThanOrEqual(15000);
   });
 
-  it("answers no request with 5xx", () => {
+  it("responds to no request with 5xx", () => {
     expect(report.serverErrors).toBe(0);
   });
 
-  it("answers every delivery with 200", () => {
+  it("responds to every delivery with 200", () => {
     expect(report.failures).toEqual([]);
   });
 

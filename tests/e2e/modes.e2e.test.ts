@@ -39,7 +39,7 @@ describe("local mode in production", () => {
 
 // Well-formed keys of a Clerk instance that does not exist: Clerk's
 // middleware runs and treats every request as signed out, without network.
-// Port 9 (discard) has no listener, so nothing could answer anyway.
+// Port 9 (discard) has no listener, so a request to it gets no response.
 const frontendApi = Buffer.from("127.0.0.1:9$").toString("base64");
 const secret = generateWebhookSecret();
 let app: ExampleApp;

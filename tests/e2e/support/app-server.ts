@@ -38,7 +38,10 @@ const hostVariables = [
   "INGEST_PORT",
 ];
 
-/** The test process's environment without the app's own settings. */
+/**
+ * Returns the test process's environment without the app's own settings,
+ * with `NODE_ENV=production` and telemetry off.
+ */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of hostVariables) delete env[name];

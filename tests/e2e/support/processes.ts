@@ -73,7 +73,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Polls `url` every 200 ms until it answers with a status below 500. Fails
+ * Polls `url` every 200 ms until it responds with a status below 500. Fails
  * after `timeoutMs`, or as soon as `process` exits, with its output.
  */
 export async function waitForHttp(
@@ -88,7 +88,7 @@ export async function waitForHttp(
   while (Date.now() < deadline) {
     if (exitedWith !== undefined) {
       throw new Error(
-        `The process for ${url} exited (${exitedWith}) before it answered:\n${process.output()}`,
+        `The process for ${url} exited (${exitedWith}) before it responded:\n${process.output()}`,
       );
     }
     try {
