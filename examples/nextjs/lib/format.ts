@@ -21,5 +21,10 @@ export function formatTime(ms: unknown): string {
   if (typeof ms !== "number" || !Number.isSafeInteger(ms)) return "invalid";
   const date = new Date(ms);
   if (Number.isNaN(date.getTime())) return "invalid";
-  return date.toISOString().replace("T", " ").slice(0, 19) + " UTC";
+  // Replacing the milliseconds, rather than cutting at a fixed length, keeps
+  // the seconds of an expanded year such as "+010000".
+  return date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, " UTC");
 }

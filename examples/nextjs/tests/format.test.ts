@@ -8,6 +8,12 @@ describe("formatTime", () => {
     );
   });
 
+  it("year past 9999 keeps seconds", () => {
+    expect(formatTime(Date.UTC(10000, 0, 2, 3, 4, 5))).toBe(
+      "+010000-01-02 03:04:05 UTC",
+    );
+  });
+
   it("text value is invalid", () => {
     expect(formatTime("yesterday")).toBe("invalid");
   });
