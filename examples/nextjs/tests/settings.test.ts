@@ -28,9 +28,7 @@ describe("loadSettings", () => {
     const { uploads } = loadSettings({ INGEST_PORT: "4700" });
 
     expect(uploads.target).toBe("emulator");
-    expect(uploads.target === "emulator" && uploads.ingestUrl).toBe(
-      "http://127.0.0.1:4700",
-    );
+    expect(uploads).toHaveProperty("ingestUrl", "http://127.0.0.1:4700");
   });
 
   it("emulator token matches the emulator's", () => {
