@@ -1,22 +1,26 @@
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, type Platform } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { distDir, repoRoot } from "./helpers";
 
-/** Bundles a built entry with every dependency and lists the files it reads. */
-async function bundledInputs(file: string): Promise<string[]> {
+/**
+ * Bundles a built entry with every dependency for `platform` and returns
+ * esbuild's metafile inputs: each file read, with the imports it made.
+ */
+async function bundleInputs(file: string, platform: Platform) {
   const result = await build({
     entryPoints: [join(distDir, file)],
     absWorkingDir: repoRoot,
     bundle: true,
     write: false,
     metafile: true,
-    platform: "node",
+    platform,
+    mainFields: ["module", "main"],
     format: "esm",
     logLevel: "silent",
   });
 
-  return Object.keys(result.metafile.inputs);
+  return result.metafile.inputs;
 }
 
 const reactPackage = /node_modules\/(react|react-dom|scheduler)\//;
@@ -24,7 +28,7 @@ const reactPackage = /node_modules\/(react|react-dom|scheduler)\//;
 describe("server-side entries", () => {
   for (const file of ["server.js", "server.cjs", "webhooks.js", "webhooks.cjs"]) {
     it(`${file} pulls in no React module`, async () => {
-      const inputs = await bundledInputs(file);
+      const inputs = Object.keys(await bundleInputs(file, "node"));
       const reactInputs = inputs.filter((input) => reactPackage.test(input));
 
       expect(reactInputs).toEqual([]);
@@ -33,17 +37,8 @@ describe("server-side entries", () => {
 
   for (const file of ["webhooks.js", "webhooks.cjs"]) {
     it(`${file} imports no node: module`, async () => {
-      const result = await build({
-        entryPoints: [join(distDir, file)],
-        absWorkingDir: repoRoot,
-        bundle: true,
-        write: false,
-        metafile: true,
-        platform: "neutral",
-        mainFields: ["module", "main"],
-        logLevel: "silent",
-      });
-      const nodeImports = Object.values(result.metafile.inputs)
+      const inputs = await bundleInputs(file, "neutral");
+      const nodeImports = Object.values(inputs)
         .flatMap((input) => input.imports)
         .map((imported) => imported.path)
         .filter((path) => path.startsWith("node:") || path === "crypto");
