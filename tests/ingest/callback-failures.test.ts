@@ -44,6 +44,22 @@ const router = {
     .onUploadComplete(({ metadata }) => ({ seenBy: metadata.userId })),
 } satisfies FileRouter;
 
+/** Uploads `file` to `slug` and returns the rejection, or null on success. */
+async function uploadRejection(
+  url: string,
+  slug: keyof typeof router,
+  file: File,
+): Promise<{ code: string; message: string } | null> {
+  const { uploadFiles } = genUploader<typeof router>({
+    url,
+    package: "dropsync-tests",
+  });
+  return uploadFiles(slug, { files: [file] }).then(
+    () => null,
+    (rejection: { code: string; message: string }) => rejection,
+  );
+}
+
 describe.each([
   { mode: "production", isDev: false },
   { mode: "dev", isDev: true },
@@ -58,15 +74,8 @@ describe.each([
     });
     try {
       const file = new File([patternBytes(100, 41)], "a.bin");
-      const { uploadFiles } = genUploader<typeof router>({
-        url: routeServer.url,
-        package: "dropsync-tests",
-      });
 
-      const error = await uploadFiles("broken", { files: [file] }).then(
-        () => null,
-        (rejection: { code: string; message: string }) => rejection,
-      );
+      const error = await uploadRejection(routeServer.url, "broken", file);
       const [stored] = emulator.uploads();
 
       expect(error?.code).toBe("UPLOAD_FAILED");
@@ -119,15 +128,8 @@ describe("callbacks to an unreachable app", () => {
     try {
       const file = new File([patternBytes(10, 43)], "c.bin");
       const callbackFailed = emulator.waitFor("callback-failed");
-      const { uploadFiles } = genUploader<typeof router>({
-        url: routeServer.url,
-        package: "dropsync-tests",
-      });
 
-      const error = await uploadFiles("broken", { files: [file] }).then(
-        () => null,
-        (rejection: { code: string; message: string }) => rejection,
-      );
+      const error = await uploadRejection(routeServer.url, "broken", file);
 
       expect(error?.code).toBe("UPLOAD_FAILED");
       expect(error?.message).toBe(
@@ -153,15 +155,8 @@ describe("callbacks to an unreachable app", () => {
     });
     try {
       const file = new File([patternBytes(10, 44)], "d.bin");
-      const { uploadFiles } = genUploader<typeof router>({
-        url: routeServer.url,
-        package: "dropsync-tests",
-      });
 
-      const error = await uploadFiles("broken", { files: [file] }).then(
-        () => null,
-        (rejection: { code: string; message: string }) => rejection,
-      );
+      const error = await uploadRejection(routeServer.url, "broken", file);
 
       expect(error?.code).toBe("UPLOAD_FAILED");
       expect(error?.message).toMatch(
