@@ -36,7 +36,7 @@ export interface UploadControllerOptions {
   headers: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
   routeConfig: DropzoneRouteConfigInput | DropzoneEndpointMetadata | undefined;
   mode: "auto" | "manual";
-  /** Milliseconds without progress before an upload fails; 0 disables. */
+  /** Milliseconds without progress before an upload fails, or 0 for none. */
   stallTimeout: number;
   /** Max uploads in flight at once. */
   concurrency: number;
@@ -99,7 +99,7 @@ export class UploadController {
     if (options.routeConfig) this.applyRouteConfig(options.routeConfig);
   }
 
-  /** Replaces settings and callbacks; the Dropzone calls it after each render. */
+  /** Replaces settings and callbacks. The Dropzone calls it after each render. */
   setOptions(options: UploadControllerOptions): void {
     this.options = options;
   }
@@ -131,9 +131,10 @@ export class UploadController {
   }
 
   /**
-   * Adds dropped, picked or pasted files as queued rows at once, then checks
-   * them in slices of about SLICE_BUDGET_MS and starts uploads in a later
-   * task, so a drop of thousands of files never blocks the page for long.
+   * Adds dropped, picked or pasted files as queued rows in one pass, then
+   * checks them in slices of about SLICE_BUDGET_MS and starts uploads in a
+   * later task. Only the row creation runs over the whole drop at once, so the
+   * browser handles input and paint between the checks of a large drop.
    */
   addFiles(files: readonly File[]): void {
     if (files.length === 0) return;
@@ -147,7 +148,7 @@ export class UploadController {
     this.checkUnchecked();
   }
 
-  /** Starts every queued row; the Upload button of manual mode calls it. */
+  /** Starts every queued row. The Upload button of manual mode calls it. */
   upload(): void {
     if (this.checkRun) this.checkRun.uploadRequested = true;
     for (const id of this.store.getIds()) {
@@ -186,7 +187,7 @@ export class UploadController {
   }
 
   /**
-   * Queues a failed or canceled row again; auto mode also starts it. Rows
+   * Queues a failed or canceled row again, and auto mode also starts it. Rows
    * the server rejected as `upload-rejected` stay as they are.
    */
   retry(id: string): void {
@@ -249,7 +250,7 @@ export class UploadController {
     this.store.add(restored);
   }
 
-  /** Aborts everything in flight; the Dropzone calls it on unmount. */
+  /** Aborts everything in flight. The Dropzone calls it on unmount. */
   dispose(): void {
     this.configRequest?.abort();
     this.checkRun?.cancelSlice?.();
@@ -340,6 +341,7 @@ export class UploadController {
     const run = this.checkRun;
     if (!run) return;
     run.cancelSlice = undefined;
+
     const state = this.routeConfig.get();
     if (state.status !== "ready") {
       this.finishCheckRun();
@@ -348,6 +350,7 @@ export class UploadController {
     if (state.config !== run.admission.config) {
       run.admission = this.createAdmission(state.config);
     }
+
     const deadline = performance.now() + SLICE_BUDGET_MS;
     const patches: [string, Partial<DropzoneFile>][] = [];
     let waitsForLookup = false;
@@ -363,6 +366,7 @@ export class UploadController {
         waitsForLookup = true;
         break;
       }
+
       this.unchecked.delete(id);
       const verdict = run.admission.check(row.file);
       if (verdict.accepted) {
@@ -380,6 +384,7 @@ export class UploadController {
       if (performance.now() >= deadline) break;
     }
     this.store.updateMany(patches);
+
     if (waitsForLookup) {
       this.awaitMimeLookup();
     } else if (this.unchecked.size > 0) {

@@ -36,7 +36,7 @@ const ALIASED_EXTENSIONS = ["csv", "md", "markdown"];
  * Returns whether the file's extension, not this browser type, may decide
  * its route type key: the type is empty, generic or an alias the router
  * replaces by the extension's type. Drags hide file names, so such a type
- * says nothing about whether the file is allowed.
+ * cannot show whether the file is allowed.
  */
 export function isExtensionDecided(browserType: string): boolean {
   if (browserType === "") return true;

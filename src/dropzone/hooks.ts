@@ -40,7 +40,7 @@ export function useDropzoneFileIds(): readonly string[] {
   return useSyncExternalStore(store.subscribe, store.getIds, store.getIds);
 }
 
-/** Returns one row; re-renders only when that row changes. */
+/** Returns one row, and re-renders only when that row changes. */
 export function useDropzoneFile(id: string): DropzoneFile | undefined {
   const { store } = useDropzoneContext().controller;
   const subscribe = useCallback(
@@ -51,7 +51,7 @@ export function useDropzoneFile(id: string): DropzoneFile | undefined {
   return useSyncExternalStore(subscribe, read, read);
 }
 
-/** Returns the count of rows per status; progress events leave it alone. */
+/** Returns the count of rows per status, which progress events leave alone. */
 export function useDropzoneSummary(): DropzoneSummary {
   return useControllerSummary(useDropzoneContext().controller);
 }

@@ -42,9 +42,9 @@ export interface DropzoneBaseOptions<TServerData> {
    * or the whole `[{ slug, config }]` list of `extractRouterConfig`.
    */
   routeConfig?: DropzoneRouteConfigInput | DropzoneEndpointMetadata;
-  /** "auto" uploads on drop; "manual" waits for the Upload button. */
+  /** When uploads start: "auto" on drop, "manual" on the Upload button. */
   mode?: "auto" | "manual";
-  /** Milliseconds without progress before an upload fails. Default 30000; 0 turns it off. */
+  /** Milliseconds without progress before an upload fails. Default 30000, and 0 turns it off. */
   stallTimeout?: number;
   /** Max uploads in flight at once. Default 3. */
   concurrency?: number;

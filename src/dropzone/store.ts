@@ -80,7 +80,7 @@ export class FileStore {
     this.notifyStructure();
   }
 
-  /** Replaces fields of one row; unknown ids are ignored. */
+  /** Replaces fields of one row. Unknown ids are ignored. */
   update(id: string, patch: Partial<DropzoneFile>): void {
     this.updateMany([[id, patch]]);
   }

@@ -27,7 +27,7 @@ export type DropzoneRejectionCode =
  * files without a browser type, could not be loaded before its check.
  * `upload-rejected` is a request the server rejected as invalid
  * (UploadThing codes `BAD_REQUEST`, `TOO_LARGE`, `TOO_SMALL`,
- * `TOO_MANY_FILES`, `KEY_TOO_LONG`): sending it again gives the same answer,
+ * `TOO_MANY_FILES`, `KEY_TOO_LONG`): sending it again gets the same rejection,
  * so its row offers Remove and no Retry.
  */
 export type DropzoneErrorCode =
@@ -67,7 +67,7 @@ export type DropzoneEndpointMetadata = {
 export interface DropzoneFile<TServerData = unknown> {
   /** Stable row id, unique within one Dropzone. */
   id: string;
-  /** The picked file; undefined for rows restored from `value`. */
+  /** The picked file, or undefined for rows restored from `value`. */
   file: File | undefined;
   name: string;
   /** Size in bytes. */

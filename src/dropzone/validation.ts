@@ -10,12 +10,12 @@ import type {
 
 /**
  * Returns the route type key a file counts under, or undefined when the route
- * does not allow it. Mirrors the file router of `dropsync/server`, with MIME
- * types compared case-insensitively: the browser type's exact key or group
- * first, as UploadThing matches, then the type of the file's extension when
- * the browser type is empty, generic (`application/octet-stream`) or an
- * alias (`application/vnd.ms-excel` for .csv, `text/x-markdown` for .md),
- * then `blob`.
+ * does not allow it. Mirrors the file router of `dropsync/server` and compares
+ * MIME types case-insensitively. The browser type's exact key or group comes
+ * first, as UploadThing matches. Next comes the type of the file's extension
+ * when the browser type is empty, generic (`application/octet-stream`) or an
+ * alias (`application/vnd.ms-excel` for .csv, `text/x-markdown` for .md).
+ * `blob` comes last.
  */
 export function matchTypeKey(
   name: string,
@@ -85,17 +85,17 @@ export function fileIdentity(file: {
 
 /**
  * Checks new files, one at a time, against the route config and the rows
- * already listed, keeping the slots and identities it has handed out so a
- * long list can be checked in several slices with the verdicts of one pass.
- * Count rule: rows in any state except `rejected` hold a slot of their type,
- * files are admitted in the order checked until `maxFileCount` of their type
+ * already listed. It keeps the slots and identities it has handed out, so a
+ * long list checked in several slices gets the verdicts of one pass.
+ * Count rule: rows in any state except `rejected` take a slot of their type.
+ * Files are admitted in the order checked until `maxFileCount` of their type
  * is reached, and the rest get `too-many-files`. Duplicate and count checks
  * are Map lookups, so checking n files costs O(n).
  */
 export class FileAdmission {
   private readonly allowedKeys: string[];
   private readonly counts = new Map<string, number>();
-  /** Identities of rows holding a slot, with how many rows share each. */
+  /** Identities of rows that take a slot, with how many rows share each. */
   private readonly identities = new Map<string, number>();
   private readonly maxBytes = new Map<string, number>();
 
@@ -110,7 +110,7 @@ export class FileAdmission {
     }
   }
 
-  /** Counts a listed row: it holds a slot of its type and its identity. */
+  /** Counts a listed row, which takes a slot of its type and its identity. */
   include(row: {
     name: string;
     size: number;
@@ -145,9 +145,11 @@ export class FileAdmission {
     if (hasInvalidName(file.name)) {
       return reject("file-invalid-name", messages.invalidName(file.name));
     }
+
     if (this.identities.has(fileIdentity(file))) {
       return reject("duplicate-file", messages.duplicateFile(file.name));
     }
+
     const typeKey = contradictsExtension(file.name, file.type)
       ? undefined
       : matchTypeKey(file.name, file.type, allowedKeys);
@@ -163,6 +165,7 @@ export class FileAdmission {
         }),
       );
     }
+
     const maxBytes = this.readMaxBytes(typeKey, limits.maxFileSize);
     if (file.size > maxBytes) {
       const size = messages.formatBytes(file.size);
@@ -172,6 +175,7 @@ export class FileAdmission {
         messages.fileTooLarge(file.name, size, limit),
       );
     }
+
     const count = this.counts.get(typeKey) ?? 0;
     if (count >= limits.maxFileCount) {
       return reject(
@@ -179,6 +183,7 @@ export class FileAdmission {
         messages.tooManyFiles(file.name, limits.maxFileCount),
       );
     }
+
     this.include(file);
     return { accepted: true, typeKey };
   }

@@ -7,7 +7,7 @@ import { useDropzoneArea } from "./root";
 
 /**
  * Renders the drop target, `<div data-slot="dropzone-area" role="button">`, which
- * takes drops and clicks, opens the file picker on Enter or Space, holds the
+ * takes drops and clicks, opens the file picker on Enter or Space, contains the
  * hidden file input, and shows the route's restrictions, which it
  * references with `aria-describedby`.
  */
@@ -33,7 +33,7 @@ export function DropzoneArea({
     restrictions = routeConfig.message;
   }
 
-  // A route of single files gets a single-file picker; drops of several
+  // A route of single files gets a single-file picker. Drops of several
   // files still arrive and the extra ones are rejected with a reason.
   const allowsMultiple =
     routeConfig.status !== "ready" ||
