@@ -14,6 +14,7 @@ import {
 import { createFile, createImageFile } from "../support/files";
 import { dropFiles } from "../support/interactions";
 import { messagesDe } from "../support/messages-de";
+import { narrowColumn } from "../support/narrow-column";
 import {
   getUploadRequestLog,
   type UploadNetworkScenario,
@@ -28,13 +29,7 @@ const meta = {
   tags: ["!autodocs"],
   args: { endpoint: "imageUploader", ...callbackArgs() },
   argTypes: dropzoneArgTypes,
-  decorators: [
-    (Story) => (
-      <div className="max-w-xl">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
   parameters: {
     uploadNetwork: {
       routerConfig: defaultRouterConfig,

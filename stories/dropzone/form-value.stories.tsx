@@ -10,6 +10,7 @@ import {
 } from "../support/dropzone-dom";
 import { createFile } from "../support/files";
 import { dropFiles } from "../support/interactions";
+import { narrowColumn } from "../support/narrow-column";
 import { defaultRouterConfig } from "../support/routes";
 import { waitForRestrictions } from "../support/wait-for-restrictions";
 
@@ -50,13 +51,7 @@ function ProfileForm() {
 const meta = {
   title: "Dropzone/Form value",
   tags: ["!autodocs"],
-  decorators: [
-    (Story) => (
-      <div className="max-w-xl">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
   parameters: { uploadNetwork: { routerConfig: defaultRouterConfig } },
   render: () => <ProfileForm />,
 } satisfies Meta;

@@ -18,6 +18,7 @@ import {
   dropFiles,
   pasteFiles,
 } from "../support/interactions";
+import { narrowColumn } from "../support/narrow-column";
 import {
   getUploadRequestLog,
   type UploadNetworkScenario,
@@ -34,13 +35,7 @@ const meta = {
   tags: ["!autodocs"],
   args: { endpoint: "imageUploader", ...callbackArgs() },
   argTypes: dropzoneArgTypes,
-  decorators: [
-    (Story) => (
-      <div className="max-w-xl">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
   parameters: {
     uploadNetwork: { routerConfig: defaultRouterConfig },
   },

@@ -9,6 +9,7 @@ import {
 } from "../support/dropzone-dom";
 import { createFile } from "../support/files";
 import { dropFiles } from "../support/interactions";
+import { narrowColumn } from "../support/narrow-column";
 import {
   getUploadRequestLog,
   type UploadNetworkScenario,
@@ -25,13 +26,7 @@ const meta = {
   tags: ["!autodocs"],
   args: { endpoint: "imageUploader", ...callbackArgs() },
   argTypes: dropzoneArgTypes,
-  decorators: [
-    (Story) => (
-      <div className="max-w-xl">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
   parameters: {
     uploadNetwork: { routerConfig: defaultRouterConfig },
   },

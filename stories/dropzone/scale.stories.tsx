@@ -5,6 +5,7 @@ import { callbackArgs, dropzoneArgTypes } from "../support/dropzone-args";
 import { findFileRow, getDropArea, getFileRows } from "../support/dropzone-dom";
 import { createManyFiles } from "../support/files";
 import { dropFiles } from "../support/interactions";
+import { narrowColumn } from "../support/narrow-column";
 import { defaultRouterConfig } from "../support/routes";
 import { waitForRestrictions } from "../support/wait-for-restrictions";
 
@@ -17,13 +18,7 @@ const meta = {
   tags: ["!autodocs"],
   args: { endpoint: "bulkUploader", mode: "manual", ...callbackArgs() },
   argTypes: dropzoneArgTypes,
-  decorators: [
-    (Story) => (
-      <div className="max-w-xl">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
   parameters: {
     uploadNetwork: { routerConfig: defaultRouterConfig },
   },

@@ -13,6 +13,7 @@ import {
 } from "../support/dropzone-dom";
 import { createFile, createImageFile } from "../support/files";
 import { dragFilesOver, dropFiles } from "../support/interactions";
+import { narrowColumn } from "../support/narrow-column";
 import { getUploadRequestLog } from "../support/network";
 import { recordProgressValues } from "../support/progress-recorder";
 import { defaultRouterConfig } from "../support/routes";
@@ -28,13 +29,7 @@ const meta = {
   component: Dropzone,
   args: { endpoint: "imageUploader", ...callbackArgs() },
   argTypes: dropzoneArgTypes,
-  decorators: [
-    (Story) => (
-      <div className="max-w-xl">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [narrowColumn],
   parameters: {
     uploadNetwork: { routerConfig: defaultRouterConfig },
   },
