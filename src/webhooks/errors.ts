@@ -97,7 +97,8 @@ export class WebhookTimestampError extends WebhookError {
 
   constructor(timestamp: number, now: number, tolerance: number) {
     const direction = timestamp < now ? "old" : "new";
-    // Seconds since the epoch have 10 digits until 2286; 13 digits are ms.
+    // Seconds since the epoch have 10 digits until 2286, so a value above
+    // 1e11 is taken as milliseconds.
     const hint =
       timestamp > 1e11
         ? " It looks like milliseconds: svix-timestamp must be in seconds."
@@ -223,8 +224,8 @@ export class WebhookIdempotencyStoreError extends WebhookError {
 
 /**
  * A callback (`on[type]` or `onUnhandled`) threw or rejected (status 500, so
- * that Svix retries). The original error is `cause`; the response body never
- * contains its message.
+ * that Svix retries). The original error is `cause`, but the response body
+ * never contains its message.
  */
 export class WebhookCallbackError extends WebhookError {
   readonly eventType: string;

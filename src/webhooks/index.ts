@@ -17,7 +17,7 @@ export * from "./exports";
  * - 413 for a body over `maxBodyBytes`;
  * - 500 for a callback failure or a missing secret.
  *
- * This build uses Web Crypto; under the `node` export condition a build with
+ * This build uses Web Crypto. Under the `node` export condition, a build with
  * `node:crypto` is used instead, which is faster in Node.
  *
  * @throws {TypeError} when an option is invalid, naming the option.

@@ -153,7 +153,7 @@ function readStream(
       const bytes = asBytes(chunk)!;
       length += bytes.byteLength;
       if (length > maxBodyBytes) {
-        // Stop reading; the 413 response closes the connection.
+        // Stop reading here, because the 413 response closes the connection.
         request.pause();
         finish(new WebhookBodyTooLargeError(maxBodyBytes, "stream"));
         return;

@@ -102,8 +102,8 @@ export function optionalString(
 
 /**
  * Returns the `valueKey` string of the entry of `data[listKey]` whose id is
- * `data[primaryKey]`, such as the primary email address; null when there is
- * none. Throws when the list or the found entry has the wrong shape.
+ * `data[primaryKey]`, such as the primary email address, or null when there
+ * is none. Throws when the list or the found entry has the wrong shape.
  */
 export function primaryEntryValue(
   source: string,

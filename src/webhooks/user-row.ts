@@ -44,7 +44,7 @@ export interface ClerkUserRow {
  * `updated_at` a non-negative integer of milliseconds. `created_at` must be
  * the same or null, and the text fields strings or null. A failed check throws a
  * `WebhookPayloadError` that names `source` (such as `user.created`),
- * the field and the value; the handler sends 400 `invalid_payload` for it.
+ * the field and the value. The handler sends 400 `invalid_payload` for it.
  */
 export function normalizeClerkUser(
   user: Pick<

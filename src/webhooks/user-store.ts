@@ -17,7 +17,7 @@ import type { ClerkUserRow } from "./user-row";
  *   tombstone written before the create arrived), so the final row does not
  *   depend on the arrival order.
  *
- * Both return whether they changed the store; `void` counts as unknown.
+ * Both return whether they changed the store, and `void` counts as unknown.
  */
 export interface UserStore {
   upsertUser(row: ClerkUserRow): Awaitable<boolean | void>;

@@ -39,7 +39,7 @@ export function createUserSync(store: UserStore): UserSyncCallbacks {
     },
     "user.deleted": async (event, delivery) => {
       const id = requireId(event.type, requireObject(event.type, event.data));
-      // Clerk always sends the event timestamp; the attempt time is a
+      // Clerk always sends the event timestamp. The attempt time is a
       // fallback that is never earlier than the deletion.
       const deletedAt =
         Number.isSafeInteger(event.timestamp) && event.timestamp >= 0

@@ -83,7 +83,7 @@ describe("webhook error classes", () => {
     expect(isWebhookCallbackError(error)).toBe(true);
   });
 
-  it("timestamp error says too old", () => {
+  it("stale timestamp error message", () => {
     const error = new WebhookTimestampError(1000, 1400, 300);
 
     expect(error.message).toBe(

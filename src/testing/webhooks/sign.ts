@@ -79,7 +79,7 @@ export interface SignedWebhookRequestOptions extends SignWebhookOptions {
 
 /**
  * Builds a signed POST `Request` for a webhook handler. A string or byte
- * `payload` is the exact body; any other value is sent as its JSON.
+ * `payload` is the exact body. Any other value is sent as its JSON.
  */
 export function createSignedWebhookRequest(
   payload: unknown,
