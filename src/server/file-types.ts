@@ -87,13 +87,6 @@ export function fileExtension(name: string): string | undefined {
   return name.slice(dot + 1).toLowerCase();
 }
 
-/** Returns the MIME type that a file name's extension implies, if known. */
-export function mimeTypeFromName(name: string): string | undefined {
-  const extension = fileExtension(name);
-
-  return extension ? typesByExtension[extension]?.[0] : undefined;
-}
-
 /**
  * Returns UploadThing's file group of a MIME type: `"pdf"` for PDF files,
  * otherwise the part before the slash (`"image"`, `"text"`, ...).
