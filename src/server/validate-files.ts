@@ -140,12 +140,10 @@ function checkFile(
 
   const match = matchFile(name, declaredType, fileTypes);
   if (!match) {
-    const impliedType = typeFromExtension(name, declaredType);
-    const kind = declaredType
-      ? `has the type ${declaredType}`
-      : impliedType
-        ? `has the type ${impliedType}`
-        : "has no known file type";
+    const shownType = declaredType || typeFromExtension(name, declaredType);
+    const kind = shownType
+      ? `has the type ${shownType}`
+      : "has no known file type";
     return {
       rejection: {
         name,
