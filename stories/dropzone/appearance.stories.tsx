@@ -69,12 +69,14 @@ export const ReplacedLabels: Story = {
     await expect(getDropArea(canvasElement).textContent).toContain(
       "Dateien hierher ziehen oder klicken, um sie auszuwählen",
     );
+
     const stopAnnouncements = recordAnnouncements(canvasElement);
     await dropFiles(getDropArea(canvasElement), [
       createFile("urlaub.png", { type: "image/png", size: 60_000 }),
       createFile("riesig.png", { type: "image/png", size: 5_767_168 }),
       createFile("setup.exe", { type: "application/x-msdownload" }),
     ]);
+
     const wrongType = await waitForFileState(
       canvasElement,
       "setup.exe",
@@ -83,6 +85,7 @@ export const ReplacedLabels: Story = {
     await expect(getRowReason(wrongType)).toBe(
       "setup.exe hat einen nicht erlaubten Dateityp (exe); erlaubt: Bilder",
     );
+
     const rejected = await waitForFileState(
       canvasElement,
       "riesig.png",
@@ -91,6 +94,7 @@ export const ReplacedLabels: Story = {
     await expect(getRowReason(rejected)).toBe(
       "riesig.png ist 5,5 MB groß; erlaubt sind 4 MB",
     );
+
     const complete = await waitForFileState(
       canvasElement,
       "urlaub.png",
@@ -104,6 +108,7 @@ export const ReplacedLabels: Story = {
         .querySelector('[role="progressbar"]')
         ?.getAttribute("aria-label"),
     ).toBe("Fortschritt von urlaub.png");
+
     await expect(stopAnnouncements()).toEqual([
       "riesig.png ist 5,5 MB groß; erlaubt sind 4 MB. setup.exe hat einen nicht erlaubten Dateityp (exe); erlaubt: Bilder",
       "urlaub.png hochgeladen",

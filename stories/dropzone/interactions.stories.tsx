@@ -44,7 +44,10 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Moves focus with Tab until `matches` holds; at most 12 presses. */
+/**
+ * Presses Tab until `matches` returns true for the focused element, max 12
+ * times, and returns that element.
+ */
 async function tabTo(
   userEvent: { tab: (options?: { shift?: boolean }) => Promise<void> },
   matches: (element: Element) => boolean,
@@ -109,7 +112,7 @@ export const KeyboardOnly: Story = {
     const firstRow = cancelFirst.closest('[data-slot="dropzone-file"]');
     await userEvent.keyboard("{Enter}");
     await waitForFileState(canvasElement, "first.png", "canceled");
-    // Cancel gives way to Retry and Remove; focus stays on the row's button
+    // Cancel gives way to Retry and Remove. Focus stays on the row's button
     // group, so a held Enter cannot press the button that took its place.
     await expect(document.activeElement?.getAttribute("data-slot")).toBe(
       "dropzone-file-actions",
@@ -148,18 +151,18 @@ export const Paste: Story = {
     await userEvent.tab();
     await expect(document.activeElement).toBe(area);
 
-    const taken = pasteFiles(area, [
+    const pasteHandled = pasteFiles(area, [
       createFile("screenshot.png", { type: "image/png" }),
     ]);
-    await expect(taken).toBe(true);
+    await expect(pasteHandled).toBe(true);
     await waitForFileState(canvasElement, "screenshot.png", "queued");
 
     const textarea = canvasElement.querySelector("textarea")!;
     await userEvent.click(textarea);
-    const takenElsewhere = pasteFiles(textarea, [
+    const textareaPasteHandled = pasteFiles(textarea, [
       createFile("elsewhere.png", { type: "image/png" }),
     ]);
-    await expect(takenElsewhere).toBe(false);
+    await expect(textareaPasteHandled).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await expect(getFileRows(canvasElement)).toHaveLength(1);
   },

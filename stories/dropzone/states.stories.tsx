@@ -334,9 +334,9 @@ export const Canceled: Story = {
 };
 
 /**
- * A photo uploads; then a drop that breaks every rule: a 10 MB photo, a
- * program, a Markdown file the browser gives no type, and the same photo
- * again. Every file of that drop is rejected, so it starts no upload.
+ * A photo uploads first. Then a second drop breaks every rule with a 10 MB
+ * photo, a program, a Markdown file the browser gives no type, and the same
+ * photo again. Every file of that drop is rejected, so it starts no upload.
  */
 export const RejectedFilesWithReasons: Story = {
   async play({ canvasElement, args }) {
