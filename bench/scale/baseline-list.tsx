@@ -9,7 +9,7 @@ interface BaselineRow {
 
 /**
  * Renders the baseline: the common hand-written uploader on UploadThing's
- * client. One `useState` array holds the rows and is replaced on every
+ * client. One `useState` array contains the rows and is replaced on every
  * progress event, so each event re-renders every row. One `uploadFiles`
  * call uploads the whole drop. Rows show the same name, size and Radix
  * progress bar as dropsync's.

@@ -23,7 +23,7 @@ const UPLOAD_RUNS = 3;
 /** Goals: rows within 1 s of the drop, no task of 50 ms or more. */
 const DROP_GOAL_MS = 1000;
 const LONG_TASK_GOAL_MS = 50;
-/** Longest wait for one measurement before the run fails with its name. */
+/** Maximum wait for one measurement before the run fails with its name. */
 const MEASURE_TIMEOUT_MS = 120_000;
 
 const CHROMIUM_FLAGS = [
