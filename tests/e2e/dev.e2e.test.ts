@@ -21,8 +21,8 @@ let ingestPort: number;
 let appUrl: string;
 let ingestUrl: string;
 
-// `npm run dev` in the example runs scripts/dev.mjs; this starts it the
-// same way, with ports and files of its own.
+// `npm run dev` in the example runs scripts/dev.mjs. This suite starts it
+// the same way, with ports and files of its own.
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "dropsync-dev-"));
   [port, ingestPort] = [await freePort(), await freePort()];

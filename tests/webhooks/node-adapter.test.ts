@@ -188,7 +188,7 @@ describe("Node http adapter", () => {
         });
         outgoing.on("timeout", () => reject(new Error("request timed out")));
         outgoing.on("error", reject);
-        // Only the first 64 KiB is ever sent; the server must not wait for more.
+        // Only the first 64 KiB is ever sent, so the server must not wait for more.
         outgoing.write(new Uint8Array(64 * 1024));
       },
     );

@@ -193,7 +193,7 @@ for (const build of builds) {
 
       expect(response.status).toBe(413);
       expect(cancelled).toBe(true);
-      // Four chunks reach 1024 bytes; the stream may have queued one more.
+      // Four chunks reach 1024 bytes, and the stream may have queued one more.
       expect(pulls).toBeLessThanOrEqual(6);
     });
 

@@ -9,7 +9,7 @@ export type Db = Database.Database;
 /**
  * Schema versions, applied in order. `PRAGMA user_version` stores how many
  * have run, so a database created by an older version of the app is brought
- * up to date on start. Append new steps; never edit a released one.
+ * up to date on start. Append new steps, and never edit a released one.
  * All times are Unix epoch milliseconds. `users.created_at` is null only
  * for the tombstone of a user whose creation was never received.
  */
@@ -94,7 +94,7 @@ export function openDatabase(file: string): Db {
   // last few. Svix redelivers any event that was not acknowledged.
   db.pragma("synchronous = NORMAL");
   // Another process (a second server, the load script) may hold the write
-  // lock briefly; wait for it instead of failing with SQLITE_BUSY.
+  // lock briefly. Wait for it instead of failing with SQLITE_BUSY.
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   migrate(db);

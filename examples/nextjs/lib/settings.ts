@@ -121,7 +121,7 @@ function checkSigningSecret(secret: string): void {
   }
 }
 
-// Clerk rejects malformed keys on every request with a 500; checking them
+// Clerk rejects malformed keys on every request with a 500. Checking them
 // at start names the variable instead.
 function checkClerkKeys(publishableKey: string, secretKey: string): void {
   const match = /^pk_(test|live)_(.+)$/.exec(publishableKey);

@@ -52,7 +52,7 @@ export function sqliteIdempotencyStore(
     },
     complete(id) {
       markProcessed.run(now() + RETENTION_MS, id);
-      // Expired rows are harmless but grow the table; prune now and then.
+      // Expired rows are harmless but grow the table, so prune now and then.
       if (++completions % 500 === 0) pruneExpired.run(now());
     },
     release(id) {

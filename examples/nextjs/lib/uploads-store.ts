@@ -21,7 +21,7 @@ export type NewUpload = Omit<UploadRow, "ownerName" | "ownerEmail">;
 
 /**
  * Stores an upload. UploadThing may deliver the completion callback more
- * than once for a key; a repeat leaves the first record unchanged.
+ * than once for a key, and a repeat leaves the first record unchanged.
  */
 export function recordUpload(db: Db, upload: NewUpload): void {
   db.prepare(

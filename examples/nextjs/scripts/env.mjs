@@ -13,7 +13,7 @@ export const appDir = path.resolve(
 const require = createRequire(path.join(appDir, "package.json"));
 
 /**
- * Merges the app's env files into process.env; variables already set win.
+ * Merges the app's env files into process.env. Variables already set win.
  * @param {{ dev?: boolean }} [options] dev picks `.env.development*` files.
  */
 export function loadAppEnv({ dev = true } = {}) {

@@ -182,7 +182,7 @@ export async function sendDeliveries({ url, secret, concurrency, deliveries }) {
 }
 
 /**
- * Compares the users table with the expected rows; returns one message per
+ * Compares the users table with the expected rows. Returns one message per
  * difference (at most 20).
  * @param {string} databasePath
  * @param {Map<string, Record<string, unknown>>} expected
@@ -217,7 +217,7 @@ export function compareUsers(databasePath, expected) {
 }
 
 /**
- * Plans, sends and checks one load run; see {@link planUserEvents}.
+ * Plans one load run with {@link planUserEvents}, sends it and checks it.
  * @param {{ url: string, secret: string, databasePath: string,
  *   users?: number, events?: number, concurrency?: number, seed?: number }} options
  */

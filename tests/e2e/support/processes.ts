@@ -40,7 +40,7 @@ export function spawnGroup(
     const timer = setTimeout(() => signalGroup(child.pid!, "SIGKILL"), graceMs);
     await exited;
     clearTimeout(timer);
-    // The leader may exit before its children; end any that are left.
+    // The leader may exit before its children, so end any that are left.
     signalGroup(child.pid, "SIGKILL");
   }
 
