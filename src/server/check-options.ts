@@ -1,4 +1,5 @@
 import type { AnyFileRoute } from "uploadthing/types";
+import { describeValue } from "./describe-value";
 import { formatFileSize, parseFileSize } from "./file-size";
 import { presetNames, type PresetName } from "./presets";
 import type { FileTypeLimits } from "./route-config";
@@ -39,7 +40,7 @@ function checkFileSize(route: string, fileType: string, maxFileSize: unknown) {
   }
   if (!valid) {
     throw new TypeError(
-      `Invalid maxFileSize ${JSON.stringify(maxFileSize) ?? String(maxFileSize)} for ${fileType} files on the ${route} route. Use a number and a unit, such as "4MB".`,
+      `Invalid maxFileSize ${describeValue(maxFileSize)} for ${fileType} files on the ${route} route. Use a number and a unit, such as "4MB".`,
     );
   }
 
@@ -62,7 +63,7 @@ function checkFileCount(
   if (Number.isSafeInteger(value) && (value as number) >= minimum) return;
 
   throw new TypeError(
-    `Invalid ${option} ${JSON.stringify(value) ?? String(value)} for ${fileType} files on the ${route} route. ${option} must be a whole number of at least ${minimum}.`,
+    `Invalid ${option} ${describeValue(value)} for ${fileType} files on the ${route} route. ${option} must be a whole number of at least ${minimum}.`,
   );
 }
 
@@ -96,7 +97,7 @@ function checkPresets(presets: unknown) {
       (typeof setting === "object" && setting !== null);
     if (!validSetting) {
       throw new TypeError(
-        `Invalid setting ${JSON.stringify(setting) ?? String(setting)} for the ${name} preset. Use false to leave it out, true to keep it, or an object such as { config: { ... } }.`,
+        `Invalid setting ${describeValue(setting)} for the ${name} preset. Use false to leave it out, true to keep it, or an object such as { config: { ... } }.`,
       );
     }
   }

@@ -1,5 +1,6 @@
 import type { ClerkAuthOptions } from "./clerk-auth";
-import { describeValue, parseOrigin } from "./cors-origins";
+import { parseOrigin } from "./cors-origins";
+import { describeValue } from "./describe-value";
 
 const optionNames: readonly (keyof ClerkAuthOptions)[] = [
   "jwtKey",

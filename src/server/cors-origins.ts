@@ -1,3 +1,5 @@
+import { describeValue } from "./describe-value";
+
 /** Origins allowed by `withUploadCors`, after normalisation. */
 export type AllowedOrigins = ReadonlySet<string> | "*";
 
@@ -33,11 +35,6 @@ export function parseOrigin(
   // URL lower-cases the host of http(s) URLs but not of other schemes, such
   // as capacitor://localhost, and browsers send both in lower case.
   return { origin: `${url.protocol}//${url.host.toLowerCase()}` };
-}
-
-/** Formats a value for an error message, including `undefined`. */
-export function describeValue(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
 }
 
 function normalizeOrigin(entry: unknown): string {
