@@ -119,7 +119,7 @@ describe("Node http adapter", () => {
     expect((await postSigned(base, userCreatedBody())).status).toBe(200);
   });
 
-  it("rawBody is used when the stream is consumed", async () => {
+  it("consumed stream falls back to rawBody", async () => {
     const { handler } = createSyncedHandler();
     const listener = toNodeHandler(handler);
     const server = createServer(async (request, response) => {

@@ -79,7 +79,7 @@ describe("createSignedWebhookRequest", () => {
     expect(request.headers.get("content-type")).toBe("application/json");
   });
 
-  it("default url", () => {
+  it("url defaults to webhook route", () => {
     const request = createSignedWebhookRequest(body, { secret });
 
     expect(request.url).toBe("http://localhost/api/webhooks/clerk");

@@ -105,7 +105,7 @@ describe("loadSettings", () => {
     expect(settings.auth.mode).toBe("local");
   });
 
-  it("secret that is not base64 is an error", () => {
+  it("non-base64 secret is an error", () => {
     expect(() =>
       loadSettings({ CLERK_WEBHOOK_SIGNING_SECRET: "whsec_not base64!" }),
     ).toThrow(
