@@ -23,6 +23,26 @@ import {
   makeFile,
 } from "./dropzone-helpers";
 
+/**
+ * Renders a manual Dropzone whose route allows `count` blobs, then drops
+ * `count` 16-byte files named file-0.bin, file-1.bin, and so on.
+ */
+async function dropManyBlobs(count: number): Promise<void> {
+  render(
+    <Dropzone
+      endpoint="uploader"
+      mode="manual"
+      routeConfig={{
+        blob: { maxFileSize: "1MB", maxFileCount: count, minFileCount: 1 },
+      }}
+    />,
+  );
+  const files = Array.from({ length: count }, (_, index) =>
+    makeFile(`file-${index}.bin`, "application/octet-stream", 16),
+  );
+  await dropFiles(files);
+}
+
 function ProfiledRows({ renders }: { renders: Map<string, number> }) {
   const ids = useDropzoneFileIds();
   return (
@@ -197,19 +217,7 @@ describe("Dropzone large drops", () => {
   });
 
   it("windows a 2,000-file drop", async () => {
-    render(
-      <Dropzone
-        endpoint="uploader"
-        mode="manual"
-        routeConfig={{
-          blob: { maxFileSize: "1MB", maxFileCount: 2000, minFileCount: 1 },
-        }}
-      />,
-    );
-    const files = Array.from({ length: 2000 }, (_, index) =>
-      makeFile(`file-${index}.bin`, "application/octet-stream", 16),
-    );
-    await dropFiles(files);
+    await dropManyBlobs(2000);
 
     const list = document.querySelector('[data-slot="dropzone-file-list"]')!;
     expect(list).toHaveAttribute("data-windowed");
@@ -221,19 +229,7 @@ describe("Dropzone large drops", () => {
   });
 
   it("renders later rows after scrolling", async () => {
-    render(
-      <Dropzone
-        endpoint="uploader"
-        mode="manual"
-        routeConfig={{
-          blob: { maxFileSize: "1MB", maxFileCount: 500, minFileCount: 1 },
-        }}
-      />,
-    );
-    const files = Array.from({ length: 500 }, (_, index) =>
-      makeFile(`file-${index}.bin`, "application/octet-stream", 16),
-    );
-    await dropFiles(files);
+    await dropManyBlobs(500);
     const viewport = document.querySelector<HTMLElement>(
       '[data-slot="dropzone-file-viewport"]',
     )!;

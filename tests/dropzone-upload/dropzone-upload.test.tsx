@@ -60,6 +60,22 @@ afterEach(() => {
 
 const signedIn = { [USER_HEADER]: "user_1" };
 
+/** Waits until restrictions matching `text` show, so the route config loaded. */
+async function waitForLimits(text: RegExp): Promise<void> {
+  await waitFor(() => expect(screen.getByText(text)).toBeInTheDocument());
+}
+
+/** Waits up to `timeoutMs` for the row of `name` to reach `state`. */
+async function waitForRowState(
+  name: string,
+  state: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  await waitFor(() => expect(fileRow(name).dataset.state).toBe(state), {
+    timeout: timeoutMs,
+  });
+}
+
 describe("Dropzone upload", () => {
   it("uploads a dropped file", async () => {
     const onFileComplete = vi.fn();
@@ -75,15 +91,10 @@ describe("Dropzone upload", () => {
         onValueChange={onValueChange}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("photo.png", "image/png", 2048)]);
 
-    await waitFor(
-      () => expect(fileRow("photo.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("photo.png", "complete");
     expect(
       screen.getByRole("progressbar", { name: "photo.png upload progress" }),
     ).toHaveAttribute("aria-valuenow", "100");
@@ -104,55 +115,35 @@ describe("Dropzone upload", () => {
     render(
       <Dropzone endpoint="documents" url={stack.url} headers={signedIn} />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/PDFs up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/PDFs up to 16MB/);
     await dropFiles([makeFile("notes.md", "", 64)]);
-    await waitFor(
-      () => expect(fileRow("notes.md").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("notes.md", "complete");
   });
 
   it("shows uploading while in flight", async () => {
     const stall = stack.emulator.stallNthPut(1);
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("slow.png", "image/png", 4096)]);
     await waitFor(() => expect(dropzoneRoot().dataset.state).toBe("uploading"));
     expect(fileRow("slow.png").dataset.state).toBe("uploading");
     stall.release();
-    await waitFor(
-      () => expect(fileRow("slow.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("slow.png", "complete");
   });
 
-  it("forwards headers to the route handler", async () => {
+  it("fails without the user header", async () => {
     render(<Dropzone endpoint="gallery" url={stack.url} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("anon.png", "image/png")]);
-    await waitFor(
-      () => expect(fileRow("anon.png").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("anon.png", "error");
   });
 
   it("accepts headers from a function", async () => {
     const headers = vi.fn(async () => signedIn);
     render(<Dropzone endpoint="gallery" url={stack.url} headers={headers} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("fn.png", "image/png")]);
-    await waitFor(
-      () => expect(fileRow("fn.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("fn.png", "complete");
     expect(headers).toHaveBeenCalled();
   });
 
@@ -167,14 +158,9 @@ describe("Dropzone upload", () => {
         onUploadError={onUploadError}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("closed.png", "image/png")]);
-    await waitFor(
-      () => expect(fileRow("closed.png").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("closed.png", "error");
     expect(fileRow("closed.png")).toHaveTextContent(
       "Uploads are closed for maintenance",
     );
@@ -198,10 +184,7 @@ describe("Dropzone upload", () => {
       />,
     );
     await dropFiles([makeFile("big.png", "image/png", 17 * 1024 * 1024)]);
-    await waitFor(
-      () => expect(fileRow("big.png").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("big.png", "error");
     expect(fileRow("big.png")).toHaveTextContent(
       "big.png is 17 MB, but the limit for image files is 16 MB.",
     );
@@ -224,10 +207,7 @@ describe("Dropzone upload", () => {
       />,
     );
     await dropFiles([makeFile("notes.txt", "text/plain")]);
-    await waitFor(
-      () => expect(fileRow("notes.txt").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("notes.txt", "error");
     expect(fileRow("notes.txt")).toHaveTextContent(
       "notes.txt has the type text/plain.",
     );
@@ -239,14 +219,9 @@ describe("Dropzone upload", () => {
   it("keeps Retry after a 403", async () => {
     routerState.closed = "Uploads are closed for maintenance";
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("later.png", "image/png")]);
-    await waitFor(
-      () => expect(fileRow("later.png").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("later.png", "error");
     expect(
       screen.getByRole("button", { name: "Retry later.png" }),
     ).toBeInTheDocument();
@@ -259,20 +234,14 @@ describe("Dropzone upload", () => {
     render(
       <Dropzone endpoint="documents" url={stack.url} headers={signedIn} />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/PDFs up to/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/PDFs up to/);
     await dropFiles([makeFile(name, type)]);
-    await waitFor(() => expect(fileRow(name).dataset.state).toBe("complete"), {
-      timeout: 5000,
-    });
+    await waitForRowState(name, "complete");
   });
 
   it("rejects cat.exe sent as image/png", async () => {
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("cat.exe", "image/png")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow("cat.exe").dataset.state).toBe("rejected");
@@ -282,19 +251,11 @@ describe("Dropzone upload", () => {
     const user = userEvent.setup();
     stack.emulator.failNthPut(1, 500);
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("flaky.png", "image/png")]);
-    await waitFor(
-      () => expect(fileRow("flaky.png").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("flaky.png", "error");
     await user.click(screen.getByRole("button", { name: "Retry flaky.png" }));
-    await waitFor(
-      () => expect(fileRow("flaky.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("flaky.png", "complete");
   });
 
   it("names the storage status on failure", async () => {
@@ -308,14 +269,9 @@ describe("Dropzone upload", () => {
         onUploadError={onUploadError}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("photo.jpg", "image/jpeg")]);
-    await waitFor(
-      () => expect(fileRow("photo.jpg").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("photo.jpg", "error");
     const reason =
       "photo.jpg failed to upload: the storage server returned 500. Retry to try again.";
     expect(fileRow("photo.jpg")).toHaveTextContent(reason);
@@ -338,14 +294,9 @@ describe("Dropzone upload", () => {
         messages={{ stalled }}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("slow.png", "image/png", 4096)]);
-    await waitFor(
-      () => expect(fileRow("slow.png").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("slow.png", "error");
     expect(stalled).toHaveBeenCalledWith("slow.png", 1500);
     expect(fileRow("slow.png")).toHaveTextContent("slow.png stalled 1500");
     stall.release();
@@ -370,24 +321,16 @@ describe("Dropzone upload", () => {
         onUploadError={onUploadError}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("stuck.png", "image/png", 4096)]);
-    await waitFor(
-      () => expect(fileRow("stuck.png").dataset.state).toBe("error"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("stuck.png", "error");
     expect(fileRow("stuck.png")).toHaveTextContent(
       "stuck.png made no progress for 0.3 s; retry to start again",
     );
     expect(onUploadError.mock.calls[0]![0].code).toBe("stalled");
     stall.release();
     await user.click(screen.getByRole("button", { name: "Retry stuck.png" }));
-    await waitFor(
-      () => expect(fileRow("stuck.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("stuck.png", "complete");
   });
 
   it("never starts a canceled queued file", async () => {
@@ -407,9 +350,7 @@ describe("Dropzone upload", () => {
         onBatchComplete={onBatchComplete}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([
       makeFile("first.png", "image/png", 4096),
       makeFile("second.png", "image/png", 4096),
@@ -421,10 +362,7 @@ describe("Dropzone upload", () => {
 
     await user.click(screen.getByRole("button", { name: "Cancel second.png" }));
     stall.release();
-    await waitFor(
-      () => expect(fileRow("first.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("first.png", "complete");
     unsubscribe();
 
     expect(fileRow("second.png").dataset.state).toBe("canceled");
@@ -436,18 +374,13 @@ describe("Dropzone upload", () => {
     const user = userEvent.setup();
     const stall = stack.emulator.stallNthPut(1);
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("held.png", "image/png", 4096)]);
     await stall.triggered;
     await dropFiles([makeFile("free.png", "image/png", 4096)]);
 
     await user.click(screen.getByRole("button", { name: "Cancel held.png" }));
-    await waitFor(
-      () => expect(fileRow("free.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("free.png", "complete");
     expect(fileRow("held.png").dataset.state).toBe("canceled");
     stall.release();
   });
@@ -498,16 +431,11 @@ describe("Dropzone upload", () => {
         mode="manual"
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("later.png", "image/png")]);
     expect(fileRow("later.png").dataset.state).toBe("queued");
     await user.click(screen.getByRole("button", { name: "Upload 1 file" }));
-    await waitFor(
-      () => expect(fileRow("later.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("later.png", "complete");
   });
 
   it("reports a route config failure", async () => {
@@ -527,10 +455,7 @@ describe("Dropzone upload", () => {
     ).toHaveTextContent(message);
 
     await user.click(screen.getByRole("button", { name: "Retry early.png" }));
-    await waitFor(
-      () => expect(fileRow("early.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("early.png", "complete");
   });
 
   it("waits for a route's minimum count", async () => {
@@ -544,18 +469,13 @@ describe("Dropzone upload", () => {
         onBatchComplete={onBatchComplete}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/at least 2/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/at least 2/);
     await dropFiles([makeFile("left.png", "image/png")]);
     expect(screen.getByText("Add at least 2 images")).toBeInTheDocument();
     expect(fileRow("left.png").dataset.state).toBe("queued");
 
     await dropFiles([makeFile("right.png", "image/png")]);
-    await waitFor(
-      () => expect(fileRow("right.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("right.png", "complete");
     expect(fileRow("left.png").dataset.state).toBe("complete");
     expect(onBatchComplete.mock.calls[0]![0]).toHaveLength(2);
   });
@@ -575,19 +495,14 @@ describe("Dropzone upload", () => {
         concurrency={1}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([
       makeFile("one.png", "image/png"),
       makeFile("two.png", "image/png"),
     ]);
     const upload = screen.getByRole("button", { name: "Upload 2 files" });
     await user.dblClick(upload);
-    await waitFor(
-      () => expect(fileRow("two.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("two.png", "complete");
     unsubscribe();
     expect(started.sort()).toEqual(["one.png", "two.png"]);
   });
@@ -596,9 +511,7 @@ describe("Dropzone upload", () => {
     const user = userEvent.setup();
     const stall = stack.emulator.stallNthPut(1);
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("gone.png", "image/png", 4096)]);
     await stall.triggered;
     await user.click(screen.getByRole("button", { name: "Cancel gone.png" }));
@@ -611,19 +524,14 @@ describe("Dropzone upload", () => {
   it("keeps a row completed after Cancel press", async () => {
     const stall = stack.emulator.stallNthPut(1);
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("huge.png", "image/png", 4096)]);
     await stall.triggered;
     fireEvent.pointerDown(
       screen.getByRole("button", { name: "Cancel huge.png" }),
     );
     stall.release();
-    await waitFor(
-      () => expect(fileRow("huge.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("huge.png", "complete");
     fireEvent.click(screen.getByRole("button", { name: "Remove huge.png" }), {
       detail: 1,
     });
@@ -640,9 +548,7 @@ describe("Dropzone upload", () => {
         headers={signedIn}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("twice.png", "image/png")]);
     const upload = screen.getByRole("button", { name: "Upload 1 file" });
     fireEvent.pointerDown(upload);
@@ -650,10 +556,7 @@ describe("Dropzone upload", () => {
     const cancelAll = screen.getByRole("button", { name: "Cancel all" });
     fireEvent.pointerDown(cancelAll);
     fireEvent.click(cancelAll, { detail: 2 });
-    await waitFor(
-      () => expect(fileRow("twice.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("twice.png", "complete");
   });
 
   it("cancels all uploads and queued files", async () => {
@@ -667,9 +570,7 @@ describe("Dropzone upload", () => {
         concurrency={1}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([
       makeFile("x.png", "image/png", 4096),
       makeFile("y.png", "image/png", 4096),
@@ -695,9 +596,7 @@ describe("Dropzone upload", () => {
         onUploadError={onUploadError}
       />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("left-behind.png", "image/png", 4096)]);
     const key = await stall.triggered;
     const interrupted = stack.emulator.waitFor(
@@ -722,14 +621,9 @@ describe("Dropzone upload", () => {
         />
       </StrictMode>,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("strict.png", "image/png")]);
-    await waitFor(
-      () => expect(fileRow("strict.png").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("strict.png", "complete");
     expect(onBatchComplete).toHaveBeenCalledTimes(1);
   });
 
@@ -747,14 +641,9 @@ describe("Dropzone upload", () => {
       attributeFilter: ["aria-valuenow"],
     });
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     await dropFiles([makeFile("big.png", "image/png", 256 * 1024)]);
-    await waitFor(
-      () => expect(fileRow("big.png").dataset.state).toBe("complete"),
-      { timeout: 10_000 },
-    );
+    await waitForRowState("big.png", "complete", 10_000);
     observer.disconnect();
     expect(Math.max(...seen)).toBe(100);
     expect(
@@ -764,9 +653,7 @@ describe("Dropzone upload", () => {
 
   it("starts no upload for a rejected drop", async () => {
     render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await waitFor(() =>
-      expect(screen.getByText(/Images up to 16MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Images up to 16MB/);
     const postsBefore = stack.postCount();
     await dropFiles([
       makeFile("clip.mp4", "video/mp4"),
@@ -787,14 +674,9 @@ describe("Dropzone upload", () => {
     render(
       <Dropzone endpoint="attachment" url={stack.url} headers={signedIn} />,
     );
-    await waitFor(() =>
-      expect(screen.getByText(/Files up to 32MB/)).toBeInTheDocument(),
-    );
+    await waitForLimits(/Files up to 32MB/);
     await dropFiles([makeFile("empty.txt", "text/plain", 0)]);
-    await waitFor(
-      () => expect(fileRow("empty.txt").dataset.state).toBe("complete"),
-      { timeout: 5000 },
-    );
+    await waitForRowState("empty.txt", "complete");
     expect(
       screen.getByRole("progressbar", { name: "empty.txt upload progress" }),
     ).toHaveAttribute("aria-valuenow", "100");
