@@ -3,33 +3,45 @@ import type { IngestEvent, IngestFault } from "./types";
 
 /** Options of `startIngestEmulator`. */
 export interface IngestEmulatorOptions {
-  /** TCP port; 0 (the default) picks a free one. */
+  /** TCP port. 0, the default, picks a free one. */
   port?: number;
-  /** Interface to bind; default `127.0.0.1`, reachable from this machine only. */
+  /**
+   * Interface to bind. Default: `127.0.0.1`, reachable from this machine
+   * only.
+   */
   host?: string;
   /**
-   * Folder for stored files and their `.json` records; created if missing.
+   * Folder for stored files and their `.json` records, created if missing.
    * Default: a new temporary folder that `close()` deletes.
    */
   dir?: string;
-  /** API key the token carries; default `DEFAULT_INGEST_API_KEY`. */
+  /** API key the token carries. Default: `DEFAULT_INGEST_API_KEY`. */
   apiKey?: string;
-  /** App id the token carries; default `DEFAULT_INGEST_APP_ID`. */
+  /** App id the token carries. Default: `DEFAULT_INGEST_APP_ID`. */
   appId?: string;
   /**
    * Base of the file URLs (`ufsUrl`) when clients reach the emulator at
    * another address than `url`, for example through a proxy.
    */
   publicUrl?: string;
-  /** Time an upload waits for the route handler's `/route-metadata`, in ms; default 10000. */
+  /**
+   * Time an upload waits for the route handler's `/route-metadata`, in ms.
+   * Default: 10000.
+   */
   metadataTimeoutMs?: number;
-  /** Time to wait for `/callback-result` after a callback, in ms; default 60000. */
+  /**
+   * Time to wait for `/callback-result` after a callback, in ms. Default:
+   * 60000.
+   */
   callbackTimeoutMs?: number;
-  /** Time a dev-mode callback stream stays open at most, in ms; default 3600000 (1 h). */
+  /**
+   * Max time a dev-mode callback stream stays open, in ms. Default: 3600000
+   * (1 h).
+   */
   devStreamTimeoutMs?: number;
-  /** Faults to arm at start; `nth` counts `PUT`s from start (default 1). */
+  /** Faults to arm at start. `nth` counts `PUT`s from start (default 1). */
   faults?: Array<{ fault: IngestFault; nth?: number }>;
-  /** Throughput limit per transfer, in bytes per second; default unlimited. */
+  /** Throughput limit per transfer, in bytes per second. Default: unlimited. */
   throttleBytesPerSecond?: number;
   /** Clock for presigned URL expiry checks, in ms since the epoch. */
   now?: () => number;
@@ -37,7 +49,7 @@ export interface IngestEmulatorOptions {
   onEvent?: (event: IngestEvent) => void;
 }
 
-/** Maximum delay of `setTimeout`, in ms; Node turns longer ones into 1 ms. */
+/** Maximum delay of `setTimeout`, in ms. Node turns longer ones into 1 ms. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 const OPTION_NAMES: ReadonlySet<string> = new Set<keyof IngestEmulatorOptions>([
