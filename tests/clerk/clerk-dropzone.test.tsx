@@ -20,6 +20,7 @@ import {
   signSessionToken,
 } from "../server/support/clerk-tokens";
 import { serveFetch, type LocalServer } from "../server/support/serve-fetch";
+import { testHandlerConfig } from "../server/support/uploadthing";
 import { clerkState } from "./clerk-mock";
 
 vi.mock("@clerk/react", async () =>
@@ -50,13 +51,7 @@ beforeAll(async () => {
   server = await serveFetch(
     createRouteHandler({
       router,
-      config: {
-        token: ingest.token,
-        ingestUrl: ingest.url,
-        isDev: false,
-        handleDaemonPromise: "void",
-        logLevel: "None",
-      },
+      config: testHandlerConfig(ingest.url, ingest.token),
     }),
   );
   url = `${server.origin}/api/uploadthing`;

@@ -19,7 +19,7 @@ import { serveFetch, type LocalServer } from "./support/serve-fetch";
 import {
   createTestRouteHandler,
   requestPresignedUrls,
-  uploadThingToken,
+  testHandlerConfig,
 } from "./support/uploadthing";
 
 const clerkKey = generateSigningKey();
@@ -48,16 +48,6 @@ afterAll(async () => {
   await ingest.close();
 });
 
-function handlerConfig() {
-  return {
-    token: uploadThingToken,
-    ingestUrl: ingest.origin,
-    isDev: false,
-    handleDaemonPromise: "void" as const,
-    logLevel: "None" as const,
-  };
-}
-
 describe("uploadthing/express adapter", () => {
   let server: ReturnType<ReturnType<typeof express>["listen"]>;
   let handlerUrl: string;
@@ -66,7 +56,10 @@ describe("uploadthing/express adapter", () => {
     const app = express();
     app.use(
       "/api/uploadthing",
-      createExpressHandler({ router, config: handlerConfig() }),
+      createExpressHandler({
+        router,
+        config: testHandlerConfig(ingest.origin),
+      }),
     );
     await new Promise<void>((resolve) => {
       server = app.listen(0, "127.0.0.1", () => resolve());
@@ -104,7 +97,10 @@ describe("uploadthing/next adapter", () => {
   let POST: ReturnType<typeof createNextHandler>["POST"];
 
   beforeAll(() => {
-    POST = createNextHandler({ router, config: handlerConfig() }).POST;
+    POST = createNextHandler({
+      router,
+      config: testHandlerConfig(ingest.origin),
+    }).POST;
   });
 
   async function post(headers: Record<string, string>) {

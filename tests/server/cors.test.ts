@@ -7,7 +7,7 @@ import {
 } from "./support/request-recorder";
 import {
   createTestRouteHandler,
-  uploadThingToken,
+  testHandlerConfig,
 } from "./support/uploadthing";
 
 const appOrigin = "https://app.example.com";
@@ -200,13 +200,7 @@ describe("withUploadCors responses", () => {
   it("wraps the Next.js handlers", async () => {
     const { POST } = createNextHandler({
       router,
-      config: {
-        token: uploadThingToken,
-        ingestUrl: ingest.origin,
-        isDev: false,
-        handleDaemonPromise: "void",
-        logLevel: "None",
-      },
+      config: testHandlerConfig(ingest.origin),
     });
     const OPTIONS = withUploadCors(POST, { origins: "*" });
     const response = await OPTIONS(

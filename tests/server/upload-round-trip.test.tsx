@@ -9,6 +9,7 @@ import {
   signSessionToken,
 } from "./support/clerk-tokens";
 import { serveFetch, type LocalServer } from "./support/serve-fetch";
+import { testHandlerConfig } from "./support/uploadthing";
 import { createRouteHandler } from "uploadthing/server";
 
 const clerkKey = generateSigningKey();
@@ -42,13 +43,7 @@ beforeAll(async () => {
   ingest = await startIngestEmulator();
   const handler = createRouteHandler({
     router,
-    config: {
-      token: ingest.token,
-      ingestUrl: ingest.url,
-      isDev: false,
-      handleDaemonPromise: "void",
-      logLevel: "None",
-    },
+    config: testHandlerConfig(ingest.url, ingest.token),
   });
   server = await serveFetch(handler);
   uploader = genUploader<typeof router>({

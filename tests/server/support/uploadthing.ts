@@ -14,18 +14,24 @@ export const uploadThingToken = Buffer.from(
   }),
 ).toString("base64");
 
+/**
+ * Route handler config that sends UploadThing's requests to a local ingest.
+ * The handler runs its background requests without awaiting them and logs
+ * nothing.
+ */
+export function testHandlerConfig(ingestUrl: string, token = uploadThingToken) {
+  return {
+    token,
+    ingestUrl,
+    isDev: false,
+    handleDaemonPromise: "void" as const,
+    logLevel: "None" as const,
+  };
+}
+
 /** Creates UploadThing's own route handler for a router and a local ingest. */
 export function createTestRouteHandler(router: FileRouter, ingestUrl: string) {
-  return createRouteHandler({
-    router,
-    config: {
-      token: uploadThingToken,
-      ingestUrl,
-      isDev: false,
-      handleDaemonPromise: "void",
-      logLevel: "None",
-    },
-  });
+  return createRouteHandler({ router, config: testHandlerConfig(ingestUrl) });
 }
 
 /** A file as a client describes it when it requests upload URLs. */
