@@ -11,6 +11,14 @@ function signIn(getToken = async () => "token-1") {
   clerkState.current = { isLoaded: true, isSignedIn: true, getToken };
 }
 
+function signOut() {
+  clerkState.current = {
+    isLoaded: true,
+    isSignedIn: false,
+    getToken: async () => null,
+  };
+}
+
 beforeEach(() => {
   useAuthCalls.length = 0;
   clerkState.current = {
@@ -29,11 +37,7 @@ describe("useClerkUploadAuth states", () => {
   });
 
   it("disables uploads when signed out", () => {
-    clerkState.current = {
-      isLoaded: true,
-      isSignedIn: false,
-      getToken: async () => null,
-    };
+    signOut();
     const { result } = renderHook(() => useClerkUploadAuth());
 
     expect(result.current.disabled).toBe(true);
@@ -41,11 +45,7 @@ describe("useClerkUploadAuth states", () => {
   });
 
   it("replaces the signed-out message", () => {
-    clerkState.current = {
-      isLoaded: true,
-      isSignedIn: false,
-      getToken: async () => null,
-    };
+    signOut();
     const { result } = renderHook(() =>
       useClerkUploadAuth({ signedOutMessage: "Log in to add photos." }),
     );
@@ -87,7 +87,7 @@ describe("useClerkUploadAuth headers", () => {
     });
   });
 
-  it("asks Clerk for a token per upload", async () => {
+  it("requests a token per upload", async () => {
     let issued = 0;
     signIn(async () => `token-${++issued}`);
     const { result } = renderHook(() => useClerkUploadAuth());
