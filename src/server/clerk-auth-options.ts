@@ -58,7 +58,7 @@ function normalizeParties(parties: unknown): string[] | undefined {
   });
 }
 
-/** `clerkAuth` options after their checks, with normalised origins. */
+/** `clerkAuth` options after their checks, with normalized origins. */
 export interface CheckedClerkAuthOptions extends ClerkAuthOptions {
   authorizedParties?: string[];
 }

@@ -1,6 +1,6 @@
 import { describeValue } from "./describe-value";
 
-/** Origins allowed by `withUploadCors`, after normalisation. */
+/** Origins allowed by `withUploadCors`, after normalization. */
 export type AllowedOrigins = ReadonlySet<string> | "*";
 
 /**
@@ -57,7 +57,7 @@ function invalidOrigin(entry: unknown, reason: string): TypeError {
 }
 
 /**
- * Checks and normalises the `origins` option of `withUploadCors`.
+ * Checks and normalizes the `origins` option of `withUploadCors`.
  *
  * @throws TypeError naming the entry when an entry is not an origin, or
  *   when the list is empty.

@@ -115,7 +115,7 @@ describe("withUploadCors origins", () => {
     ["https://app.example.com:443", "https://app.example.com"],
     ["http://localhost:3000/", "http://localhost:3000"],
     ["capacitor://LOCALHOST", "capacitor://localhost"],
-  ])("normalises %s", async (listed, requestOrigin) => {
+  ])("normalizes %s", async (listed, requestOrigin) => {
     expect(await allowOrigin(listed, requestOrigin)).toBe(requestOrigin);
   });
 
