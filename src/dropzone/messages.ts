@@ -32,8 +32,11 @@ export interface DropzoneMessages {
   formatBytes: (bytes: number) => string;
   /** Reason for a file whose type the route does not allow. */
   invalidType: (name: string, details: DropzoneInvalidTypeDetails) => string;
+  /** Reason for a file over its type's `maxFileSize`, both sizes formatted. */
   fileTooLarge: (name: string, size: string, limit: string) => string;
+  /** Reason for a file past its type's `maxFileCount` of `max`. */
   tooManyFiles: (name: string, max: number) => string;
+  /** Reason for a file with the same name, size and modified time as a row. */
   duplicateFile: (name: string) => string;
   /**
    * Reason for a file whose name is empty or contains `/`, `\` or a control
@@ -51,18 +54,29 @@ export interface DropzoneMessages {
    * status, or undefined when the request did not get a response.
    */
   transferFailed: (name: string, status: number | undefined) => string;
+  /** Reason when GET `url` for the route config failed with `detail`. */
   routeConfigFailed: (url: string, detail: string) => string;
   /** Reason when the extension table for files without a type failed to load. */
   mimeTableFailed: (detail: string) => string;
+  /** Reason when the route config from `url` has no route `endpoint`. */
   unknownEndpoint: (endpoint: string, url: string) => string;
+  /** Label of each row state. A failed row shows its reason instead. */
   status: Record<DropzoneFileStatus, string>;
+  /** Label of the Upload button of manual mode for `count` queued files. */
   upload: (count: number) => string;
+  /** Label of the button that cancels every queued and running upload. */
   cancelAll: string;
+  /** Accessible name of a row's Cancel button. */
   cancel: (name: string) => string;
+  /** Accessible name of a row's Retry button. */
   retry: (name: string) => string;
+  /** Accessible name of a row's Remove button. */
   remove: (name: string) => string;
+  /** Accessible name of a row's progress bar. */
   progress: (name: string) => string;
+  /** Live-region text when an upload completes. */
   announceComplete: (name: string) => string;
+  /** Live-region text when an upload fails with `reason`. */
   announceFailed: (name: string, reason: string) => string;
 }
 
