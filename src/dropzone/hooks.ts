@@ -18,6 +18,7 @@ export interface DropzoneContextValue {
   disabled: boolean;
 }
 
+/** Context of the enclosing DropzoneRoot, null outside one. */
 export const DropzoneContext = createContext<DropzoneContextValue | null>(null);
 
 /**

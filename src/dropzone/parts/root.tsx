@@ -32,6 +32,7 @@ export interface DropzoneAreaContextValue {
   disabledMessage: ReactNode;
 }
 
+/** Context of the drop-area wiring, null outside a DropzoneRoot. */
 export const DropzoneAreaContext =
   createContext<DropzoneAreaContextValue | null>(null);
 
