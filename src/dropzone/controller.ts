@@ -466,7 +466,9 @@ export class UploadController {
     // UploadThing's server checks minFileCount per request, so a route that
     // needs several files at once gets one request for all of them.
     // NOTE: canceling one file of such a request cancels the whole request.
-    const grouped = Object.values(config).some((l) => l.minFileCount > 1);
+    const grouped = Object.values(config).some(
+      (limits) => limits.minFileCount > 1,
+    );
     if (grouped) {
       const ids = [...this.released];
       this.released.clear();
