@@ -15,10 +15,13 @@ interface BaselineRow {
  * progress bar as dropsync's.
  */
 export function BaselineList({
+  url,
   autoUpload,
   onUploadsDone,
   onUploadsFailed,
 }: {
+  /** URL of the UploadThing route handler. */
+  url: string;
   autoUpload: boolean;
   onUploadsDone: () => void;
   onUploadsFailed: (error: unknown) => void;
@@ -35,7 +38,10 @@ export function BaselineList({
       const files = Array.from(event.dataTransfer?.files ?? []);
       setRows(files.map((file) => ({ file, progress: 0 })));
       if (!autoUpload) return;
-      const { uploadFiles } = genUploader({ package: "bench-baseline" });
+      const { uploadFiles } = genUploader({
+        url,
+        package: "bench-baseline",
+      });
       void uploadFiles("bulkUploader", {
         files,
         onUploadProgress: ({ file, progress }) =>
@@ -58,7 +64,7 @@ export function BaselineList({
       area.removeEventListener("dragover", allowDrop);
       area.removeEventListener("drop", onDrop);
     };
-  }, [autoUpload, onUploadsDone, onUploadsFailed]);
+  }, [url, autoUpload, onUploadsDone, onUploadsFailed]);
 
   return (
     <div data-slot="baseline">

@@ -52,10 +52,17 @@ export interface MainThreadReport {
  * and returns what it saw.
  */
 export function monitorMainThread(): () => MainThreadReport {
+  const monitorStart = performance.now();
   const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
+  const record = (entries: PerformanceEntryList) => {
+    for (const entry of entries) {
+      // Skip tasks that ended before this call, in case Chromium delivers
+      // them late, as it does with long animation frames.
+      if (entry.startTime + entry.duration < monitorStart) continue;
+      longTasks.push(entry.duration);
+    }
+  };
+  const observer = new PerformanceObserver((list) => record(list.getEntries()));
   observer.observe({ type: "longtask" });
 
   let running = true;
@@ -71,12 +78,88 @@ export function monitorMainThread(): () => MainThreadReport {
 
   return () => {
     running = false;
-    for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
+    record(observer.takeRecords());
     observer.disconnect();
     return {
       longestLongTask: Math.max(0, ...longTasks),
       longTaskCount: longTasks.length,
       longestEventLoopGap: longestGap,
     };
+  };
+}
+
+/** One script that ran in a long animation frame, as Chromium attributes it. */
+export interface LongFrameScript {
+  /** Entry point of the script, such as `XMLHttpRequest.onload`. */
+  invoker: string;
+  /** Function that the browser entered, "" when Chromium has no name. */
+  sourceFunctionName: string;
+  sourceURL: string;
+  /** Character offset of that function in `sourceURL`, -1 when unknown. */
+  sourceCharPosition: number;
+  /** Run time of the script, in ms. */
+  duration: number;
+  /** Style and layout that the script forced, in ms. */
+  forcedStyleAndLayoutDuration: number;
+}
+
+/** A `long-animation-frame` entry, reduced to what the diagnosis prints. */
+export interface LongFrame {
+  /** Start of the frame, a `performance.now()` time in ms. */
+  startTime: number;
+  /** Frame duration, in ms. */
+  duration: number;
+  /** Sum over the frame's tasks of the time past 50 ms, in ms. */
+  blockingDuration: number;
+  /** Style, layout and paint of the frame's rendering step, in ms. */
+  styleLayoutPaintDuration: number;
+  scripts: LongFrameScript[];
+}
+
+/** The fields of Chromium's `PerformanceLongAnimationFrameTiming` used here. */
+interface LongAnimationFrameEntry extends PerformanceEntry {
+  blockingDuration: number;
+  styleAndLayoutStart: number;
+  scripts: LongFrameScript[];
+}
+
+/**
+ * Starts recording `long-animation-frame` entries (frames of 50 ms or more,
+ * Chromium 123 and later) that end after this call. The returned function stops recording and
+ * returns the frames.
+ */
+export function monitorLongFrames(): () => LongFrame[] {
+  const monitorStart = performance.now();
+  const frames: LongFrame[] = [];
+  const record = (entries: PerformanceEntryList) => {
+    for (const entry of entries as LongAnimationFrameEntry[]) {
+      const frameEnd = entry.startTime + entry.duration;
+      // Chromium also delivers frames that ended before observe().
+      if (frameEnd < monitorStart) continue;
+      frames.push({
+        startTime: entry.startTime,
+        duration: entry.duration,
+        blockingDuration: entry.blockingDuration,
+        styleLayoutPaintDuration:
+          entry.styleAndLayoutStart > 0
+            ? frameEnd - entry.styleAndLayoutStart
+            : 0,
+        scripts: entry.scripts.map((script) => ({
+          invoker: script.invoker,
+          sourceFunctionName: script.sourceFunctionName,
+          sourceURL: script.sourceURL,
+          sourceCharPosition: script.sourceCharPosition,
+          duration: script.duration,
+          forcedStyleAndLayoutDuration: script.forcedStyleAndLayoutDuration,
+        })),
+      });
+    }
+  };
+  const observer = new PerformanceObserver((list) => record(list.getEntries()));
+  observer.observe({ type: "long-animation-frame" });
+  return () => {
+    record(observer.takeRecords());
+    observer.disconnect();
+    return frames;
   };
 }

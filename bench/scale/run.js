@@ -2,19 +2,23 @@
  * Scale benchmark: dropsync's Dropzone against a baseline list, in headless
  * Debian Chromium, both measured in this run.
  *   1. A drop of 2,000 files: milliseconds until every row is in the DOM.
- *   2. 200 files uploading through the emulated UploadThing network: the
- *      longest main-thread task.
+ *   2. 200 files uploading to UploadThing's real route handler and
+ *      dropsync's ingest emulator, both in this Node process on 127.0.0.1:
+ *      the longest main-thread task.
  * Usage: npm run bench:scale
+ *        npm run bench:scale -- --long-frames (script attribution of the
+ *        long animation frames during the uploads, no ratio table)
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import tailwindcss from "@tailwindcss/vite";
 import react from "@vitejs/plugin-react";
+import { build as bundle } from "esbuild";
 import { chromium } from "playwright-core";
 import { build } from "vite";
-import { serveDirectory } from "./static-server.js";
+import { printLongFrames } from "./long-frames.js";
 
 const DROP_FILE_COUNT = 2000;
 const UPLOAD_FILE_COUNT = 200;
@@ -37,22 +41,50 @@ const CHROMIUM_FLAGS = [
 ];
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(benchDir, "../..");
 
-/** Builds the benchmark page in production mode into a temporary folder. */
-async function buildPage() {
-  const outDir = await mkdtemp(path.join(os.tmpdir(), "dropsync-scale-"));
+/**
+ * Builds the benchmark page in production mode into `outDir`, minified
+ * unless `minify` is false.
+ */
+async function buildPage(outDir, { minify }) {
   await build({
     root: benchDir,
     base: "./",
-    publicDir: path.join(repoRoot, ".storybook/public"),
+    publicDir: false,
     mode: "production",
     logLevel: "error",
     configFile: false,
     plugins: [react(), tailwindcss()],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify,
+      chunkSizeWarningLimit: 8192,
+    },
   });
-  return outDir;
+}
+
+/**
+ * Bundles upload-server.ts, which imports TypeScript from src/, into one ES
+ * module in `outDir` (the repository has no TypeScript runner for Node) and
+ * imports it.
+ */
+async function importUploadServer(outDir) {
+  const outfile = path.join(outDir, "upload-server.mjs");
+  await bundle({
+    entryPoints: [path.join(benchDir, "upload-server.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    // Bundled CommonJS dependencies call require(); give the ES module one.
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    },
+  });
+  return import(pathToFileURL(outfile).href);
 }
 
 function median(values) {
@@ -92,27 +124,44 @@ async function runInPage(browser, url, measure) {
   }
 }
 
-async function measureSubject(browser, baseUrl, subject) {
-  const drops = [];
-  for (let run = 0; run < DROP_RUNS; run += 1) {
-    drops.push(
-      await runInPage(
-        browser,
-        `${baseUrl}?subject=${subject}`,
-        `window.benchmark.measureDrop(${DROP_FILE_COUNT})`,
-      ),
-    );
-  }
+/**
+ * Runs `UPLOAD_RUNS` uploads of `UPLOAD_FILE_COUNT` files, each in a fresh
+ * page, and checks that the ingest emulator stored every file.
+ */
+async function measureUploads(browser, server, subject, withLongFrames) {
+  const storedBefore = server.storedUploadCount();
   const uploads = [];
   for (let run = 0; run < UPLOAD_RUNS; run += 1) {
     uploads.push(
       await runInPage(
         browser,
-        `${baseUrl}?subject=${subject}&upload=auto`,
-        `window.benchmark.measureUpload(${UPLOAD_FILE_COUNT})`,
+        `${server.url}?subject=${subject}&upload=auto`,
+        `window.benchmark.measureUpload(${UPLOAD_FILE_COUNT}, ${withLongFrames})`,
       ),
     );
   }
+  const stored = server.storedUploadCount() - storedBefore;
+  const expected = UPLOAD_RUNS * UPLOAD_FILE_COUNT;
+  if (stored !== expected) {
+    throw new Error(
+      `The ingest emulator stored ${stored} files in the ${subject} upload runs, expected ${expected}.`,
+    );
+  }
+  return uploads;
+}
+
+async function measureSubject(browser, server, subject) {
+  const drops = [];
+  for (let run = 0; run < DROP_RUNS; run += 1) {
+    drops.push(
+      await runInPage(
+        browser,
+        `${server.url}?subject=${subject}`,
+        `window.benchmark.measureDrop(${DROP_FILE_COUNT})`,
+      ),
+    );
+  }
+  const uploads = await measureUploads(browser, server, subject, false);
   return {
     rowsInDom: median(drops.map((drop) => drop.rowsInDom)),
     painted: median(drops.map((drop) => drop.painted)),
@@ -170,18 +219,48 @@ function printReport(baseline, dropsync, chromiumVersion) {
   );
 }
 
-const outDir = await buildPage();
-const server = await serveDirectory(outDir);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: CHROMIUM_FLAGS,
-});
+/**
+ * Runs only the upload measurement and prints the long animation frames of
+ * each subject with their scripts. The page is built unminified for real
+ * function names, so its timings differ from the benchmark's.
+ */
+async function diagnoseLongFrames(browser, server, pageDir) {
+  for (const subject of ["baseline", "dropsync"]) {
+    const uploads = await measureUploads(browser, server, subject, true);
+    console.log(
+      `\n${subject}: longest long task per run:` +
+        ` ${uploads.map((u) => format(u.longestLongTask)).join(", ")}`,
+    );
+    await printLongFrames(
+      subject,
+      uploads.map((u) => u.longFrames),
+      pageDir,
+    );
+  }
+}
+
+const longFramesMode = process.argv.includes("--long-frames");
+const tempDir = await mkdtemp(path.join(os.tmpdir(), "dropsync-scale-"));
+const pageDir = path.join(tempDir, "page");
+let server;
+let browser;
 try {
-  const baseline = await measureSubject(browser, server.url, "baseline");
-  const dropsync = await measureSubject(browser, server.url, "dropsync");
-  printReport(baseline, dropsync, browser.version());
+  await buildPage(pageDir, { minify: !longFramesMode });
+  const { startBenchServer } = await importUploadServer(tempDir);
+  server = await startBenchServer(pageDir);
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_FLAGS,
+  });
+  if (longFramesMode) {
+    await diagnoseLongFrames(browser, server, pageDir);
+  } else {
+    const baseline = await measureSubject(browser, server, "baseline");
+    const dropsync = await measureSubject(browser, server, "dropsync");
+    printReport(baseline, dropsync, browser.version());
+  }
 } finally {
-  await browser.close();
-  await server.close();
-  await rm(outDir, { recursive: true, force: true });
+  await browser?.close();
+  await server?.close();
+  await rm(tempDir, { recursive: true, force: true });
 }

@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createServer } from "node:http";
 import path from "node:path";
 
 const CONTENT_TYPES = {
@@ -14,39 +13,30 @@ const CONTENT_TYPES = {
 };
 
 /**
- * Serves the files under `root` on 127.0.0.1 at a free port, like any plain
- * static host: no rewrites, 404 for missing files.
- * @param {string} root
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ * Responds with the file under `root` at the URL path `pathname`, like any
+ * plain static host: `index.html` for a path that ends in `/`, no other
+ * rewrites, 403 for a path outside `root` and 404 for a missing file.
+ * @param {string} root absolute folder path
+ * @param {string} pathname URL path, still percent-encoded
+ * @param {import("node:http").ServerResponse} response
+ * @returns {Promise<void>}
  */
-export async function serveDirectory(root) {
-  const server = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
-    const relative = decodeURIComponent(pathname).replace(/\/$/, "/index.html");
-    const file = path.join(root, path.normalize(relative));
-    if (!file.startsWith(root)) {
-      response.writeHead(403).end();
-      return;
-    }
-    const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      "content-type":
-        CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
-      "content-length": info.size,
-    });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") {
-    throw new Error("Static server has no TCP address.");
+export async function serveStaticFile(root, pathname, response) {
+  const relative = decodeURIComponent(pathname).replace(/\/$/, "/index.html");
+  const file = path.join(root, path.normalize(relative));
+  if (!file.startsWith(root + path.sep)) {
+    response.writeHead(403).end();
+    return;
   }
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) {
+    response.writeHead(404).end();
+    return;
+  }
+  response.writeHead(200, {
+    "content-type":
+      CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+    "content-length": info.size,
+  });
+  createReadStream(file).pipe(response);
 }
