@@ -22,14 +22,26 @@ const shared: Options = {
   splitting: false,
 };
 
+const client: Options = {
+  ...shared,
+  entry: { index: "src/index.ts", clerk: "src/clerk/index.ts" },
+  platform: "browser",
+  // The CJS output puts "use strict" before a directive of the source, so
+  // the banner makes "use client" the first line of every client file.
+  banner: { js: '"use client";' },
+};
+
 export default defineConfig([
   {
-    ...shared,
-    entry: { index: "src/index.ts", clerk: "src/clerk/index.ts" },
-    platform: "browser",
-    // The CJS output puts "use strict" before a directive of the source, so
-    // the banner makes "use client" the first line of every client file.
-    banner: { js: '"use client";' },
+    ...client,
+    format: ["esm"],
+    // The Dropzone loads its upload code with import(); split ESM output
+    // keeps that code in its own chunk, so the app's bundler can too.
+    splitting: true,
+  },
+  {
+    ...client,
+    format: ["cjs"],
   },
   {
     ...shared,

@@ -8,6 +8,7 @@
 // Usage: npm run bench:bundle [-- --dist]
 //   --dist  bundles the built dist/index.js instead of src/index.ts.
 import { build } from "esbuild";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -71,17 +72,55 @@ async function measure({ source, external }) {
     define: { "process.env.NODE_ENV": '"production"' },
     external,
     write: false,
+    metafile: true,
+    absWorkingDir: root,
     logLevel: "silent",
   });
-  const gzip = (file) => gzipSync(file.contents, { level: 9 }).length;
   const js = result.outputFiles.filter((file) => file.path.endsWith(".js"));
-  const entry = js.find((file) => file.path.endsWith("/stdin.js"));
-  const lazy = js.filter((file) => file !== entry);
+  const initialPaths = staticClosure(result.metafile, "/bundle-bench/stdin.js");
+  const initial = js.filter((file) => initialPaths.has(file.path));
+  const lazy = js.filter((file) => !initialPaths.has(file.path));
+  // The initial chunks load together, so they are measured as one text.
+  const joined = Buffer.concat(initial.map((file) => file.contents));
   return {
-    minified: entry.contents.length,
-    gzip: gzip(entry),
-    lazyGzip: lazy.reduce((sum, file) => sum + gzip(file), 0),
+    minified: joined.length,
+    gzip: gzipSync(joined, { level: 9 }).length,
+    lazyGzip:
+      lazy.length === 0
+        ? 0
+        : gzipSync(Buffer.concat(lazy.map((file) => file.contents)), {
+            level: 9,
+          }).length,
+    chunks: initial.length,
   };
+}
+
+/**
+ * Returns the output files a page loads before the entry runs: the entry and
+ * every chunk it reaches through static imports. Chunks behind `import()`
+ * load later.
+ */
+function staticClosure(metafile, entryPath) {
+  // Metafile paths are relative to absWorkingDir.
+  const outputs = new Map(
+    Object.entries(metafile.outputs).map(([path, output]) => [
+      resolve(root, path),
+      output,
+    ]),
+  );
+  const seen = new Set([entryPath]);
+  const queue = [entryPath];
+  while (queue.length > 0) {
+    const output = outputs.get(queue.pop());
+    for (const { path, kind } of output?.imports ?? []) {
+      const resolved = resolve(root, path);
+      if (kind !== "import-statement" || seen.has(resolved)) continue;
+      if (!outputs.has(resolved)) continue;
+      seen.add(resolved);
+      queue.push(resolved);
+    }
+  }
+  return seen;
 }
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(2)} KiB`;

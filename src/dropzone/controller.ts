@@ -1,53 +1,23 @@
 import { genUploader } from "uploadthing/client";
 import type { ClientUploadedFileData } from "uploadthing/types";
-import type { DropzoneMessages } from "./messages";
-import { getMimeLookup, loadMimeLookup } from "./mime-lookup";
-import {
-  fetchEndpointMetadata,
-  selectRouteConfig,
-  type RouteConfigState,
-} from "./route-config";
+import type { DropzoneController } from "./dropzone-controller";
+import { isExtensionDecided } from "./file-rules";
 import { scheduleTask, SLICE_BUDGET_MS } from "./schedule";
-import { Signal } from "./signal";
-import { FileStore } from "./store";
+import { FileStoreWriter } from "./store-writer";
 import type {
-  DropzoneEndpointMetadata,
   DropzoneErrorCode,
   DropzoneFile,
   DropzoneRejection,
   DropzoneRouteConfig,
-  DropzoneRouteConfigInput,
-  DropzoneUploadError,
 } from "./types";
 import {
   isFinalRejection,
   readServerMessage,
   readTransferFailure,
 } from "./upload-errors";
-import { FileAdmission, findShortfall } from "./validation";
+import { FileAdmission, findShortfall, matchTypeKey } from "./validation";
 
 type UploadedFile = ClientUploadedFileData<unknown>;
-
-/** Settings and callbacks of an UploadController, refreshed on each render. */
-export interface UploadControllerOptions {
-  endpoint: string;
-  input: unknown;
-  url: string;
-  headers: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
-  routeConfig: DropzoneRouteConfigInput | DropzoneEndpointMetadata | undefined;
-  mode: "auto" | "manual";
-  /** Milliseconds without progress before an upload fails, or 0 for none. */
-  stallTimeout: number;
-  /** Max uploads in flight at once. */
-  concurrency: number;
-  messages: DropzoneMessages;
-  onReject: ((rejections: DropzoneRejection[]) => void) | undefined;
-  onFileComplete:
-    ((file: DropzoneFile, result: UploadedFile) => void) | undefined;
-  onBatchComplete: ((results: UploadedFile[]) => void) | undefined;
-  onUploadError: ((error: DropzoneUploadError) => void) | undefined;
-  onValueChange: ((value: UploadedFile[]) => void) | undefined;
-}
 
 interface UploadJob {
   ids: string[];
@@ -71,13 +41,14 @@ let nextRowId = 0;
 /**
  * Runs the uploads of one Dropzone: checks files against the route config,
  * queues them, uploads each through UploadThing's client with its own
- * AbortSignal, and records progress, results and errors in a FileStore.
+ * AbortSignal, and records progress, results and errors in the
+ * DropzoneController's FileStore. It lives in the deferred chunk.
  */
 export class UploadController {
-  readonly store = new FileStore();
-  readonly routeConfig = new Signal<RouteConfigState>({ status: "loading" });
-  /** Latest text for the polite live region: completions, failures and rejections. */
-  readonly announcement = new Signal<string>("");
+  private readonly store: DropzoneController["store"];
+  private readonly writer: FileStoreWriter;
+  private readonly routeConfig: DropzoneController["routeConfig"];
+  private readonly announcement: DropzoneController["announcement"];
 
   /** Rows not yet checked, in the order they were added. */
   private unchecked = new Set<string>();
@@ -88,46 +59,25 @@ export class UploadController {
   private jobs = new Set<UploadJob>();
   private batchResults: UploadedFile[] = [];
   private batchStarted = false;
-  private configRequest: AbortController | undefined;
   private uploader: ReturnType<typeof genUploader> | undefined;
   private uploaderUrl = "";
   private files = new Map<File, string>();
 
-  constructor(public options: UploadControllerOptions) {
-    // A config passed as a prop is ready on the first render, including the
-    // server render, so the restrictions show without a loading flash.
-    if (options.routeConfig) this.applyRouteConfig(options.routeConfig);
+  constructor(private readonly host: DropzoneController) {
+    this.store = host.store;
+    this.writer = new FileStoreWriter(host.store);
+    this.routeConfig = host.routeConfig;
+    this.announcement = host.announcement;
+    // Lives as long as the host, so the subscription is never removed.
+    host.routeConfig.subscribe(() => {
+      const state = this.routeConfig.get();
+      if (state.status === "ready") this.checkUnchecked();
+      if (state.status === "error") this.failUnchecked(state.message);
+    });
   }
 
-  /** Replaces settings and callbacks. The Dropzone calls it after each render. */
-  setOptions(options: UploadControllerOptions): void {
-    this.options = options;
-  }
-
-  /** Loads the route config from the `routeConfig` option or from GET `url`. */
-  loadRouteConfig(): void {
-    this.configRequest?.abort();
-    const { routeConfig, url, messages } = this.options;
-    if (routeConfig) {
-      this.applyRouteConfig(routeConfig);
-      return;
-    }
-    this.routeConfig.set({ status: "loading" });
-    const request = new AbortController();
-    this.configRequest = request;
-    fetchEndpointMetadata(url, request.signal).then(
-      (metadata) => {
-        if (request.signal.aborted) return;
-        this.applyRouteConfig(metadata);
-      },
-      (error: unknown) => {
-        if (request.signal.aborted) return;
-        const detail = error instanceof Error ? error.message : String(error);
-        const message = messages.routeConfigFailed(url, detail);
-        this.routeConfig.set({ status: "error", message });
-        this.failUnchecked(message);
-      },
-    );
+  private get options() {
+    return this.host.options;
   }
 
   /**
@@ -139,10 +89,10 @@ export class UploadController {
   addFiles(files: readonly File[]): void {
     if (files.length === 0) return;
     const rows = files.map((file) => this.createRow(file));
-    this.store.add(rows);
+    this.writer.add(rows);
     for (const row of rows) this.unchecked.add(row.id);
     if (this.routeConfig.get().status === "error") {
-      this.loadRouteConfig();
+      this.host.loadRouteConfig();
       return;
     }
     this.checkUnchecked();
@@ -169,7 +119,7 @@ export class UploadController {
     if (row?.status === "queued") {
       // A canceled row keeps its slot, also when it was not checked yet.
       if (this.unchecked.delete(id)) this.checkRun?.admission.include(row);
-      this.store.update(id, { status: "canceled" });
+      this.writer.update(id, { status: "canceled" });
       this.finishBatchIfIdle();
       return;
     }
@@ -194,7 +144,7 @@ export class UploadController {
     const row = this.store.get(id);
     if (row?.status !== "error" && row?.status !== "canceled") return;
     if (row.errorCode === "upload-rejected") return;
-    this.store.update(id, {
+    this.writer.update(id, {
       status: "queued",
       progress: 0,
       reason: undefined,
@@ -203,7 +153,7 @@ export class UploadController {
     });
     if (row.errorCode === "route-config-failed") {
       this.unchecked.add(id);
-      this.loadRouteConfig();
+      this.host.loadRouteConfig();
       return;
     }
     if (this.options.mode === "manual") return;
@@ -222,7 +172,7 @@ export class UploadController {
       this.checkRun?.admission.exclude(row);
     }
     if (row.file) this.files.delete(row.file);
-    this.store.remove([id]);
+    this.writer.remove([id]);
     if (row.status === "complete") this.emitValue();
     this.finishBatchIfIdle();
   }
@@ -242,17 +192,32 @@ export class UploadController {
     }
     for (const id of stale)
       this.checkRun?.admission.exclude(this.store.get(id)!);
-    this.store.remove(stale);
+    this.writer.remove(stale);
     const restored = value
       .filter((file) => !listed.has(file.key))
       .map((file) => this.createRestoredRow(file));
     for (const row of restored) this.checkRun?.admission.include(row);
-    this.store.add(restored);
+    this.writer.add(restored);
+  }
+
+  /**
+   * Judges a drag from the MIME types the browser exposes before the drop:
+   * rejected when a type is not allowed or when there are more files than
+   * free slots.
+   */
+  isDragRejected(types: readonly string[]): boolean {
+    const state = this.routeConfig.get();
+    if (state.status !== "ready") return false;
+    const allowedKeys = Object.keys(state.config);
+    const badType = types.some(
+      (type) =>
+        !isExtensionDecided(type) && !matchTypeKey("", type, allowedKeys),
+    );
+    return badType || types.length > this.freeSlots(state.config);
   }
 
   /** Aborts everything in flight. The Dropzone calls it on unmount. */
   dispose(): void {
-    this.configRequest?.abort();
     this.checkRun?.cancelSlice?.();
     this.checkRun = undefined;
     this.cancelPump?.();
@@ -262,6 +227,17 @@ export class UploadController {
       job.outcome = "canceled";
       job.abort.abort();
     }
+  }
+
+  private freeSlots(config: DropzoneRouteConfig): number {
+    const { queued, uploading, complete, error, canceled } =
+      this.store.getSummary();
+    const occupied = queued + uploading + complete + error + canceled;
+    const max = Object.values(config).reduce(
+      (sum, limits) => sum + limits.maxFileCount,
+      0,
+    );
+    return max - occupied;
   }
 
   private createRow(file: File): DropzoneFile {
@@ -295,21 +271,6 @@ export class UploadController {
       result,
       attempt: 1,
     };
-  }
-
-  private applyRouteConfig(
-    source: DropzoneRouteConfigInput | DropzoneEndpointMetadata,
-  ): void {
-    const { endpoint, url, messages } = this.options;
-    const config = selectRouteConfig(source, endpoint);
-    if (!config) {
-      const message = messages.unknownEndpoint(endpoint, url);
-      this.routeConfig.set({ status: "error", message });
-      this.failUnchecked(message);
-      return;
-    }
-    this.routeConfig.set({ status: "ready", config });
-    this.checkUnchecked();
   }
 
   /** Starts a check pass over the waiting rows unless one is running. */
@@ -353,20 +314,12 @@ export class UploadController {
 
     const deadline = performance.now() + SLICE_BUDGET_MS;
     const patches: [string, Partial<DropzoneFile>][] = [];
-    let waitsForLookup = false;
     for (const id of this.unchecked) {
       const row = this.store.get(id);
       if (row?.status !== "queued" || !row.file) {
         this.unchecked.delete(id);
         continue;
       }
-      // Files without a browser type are matched by extension, so checks
-      // wait for the extension table and keep their order.
-      if (row.type === "" && !getMimeLookup()) {
-        waitsForLookup = true;
-        break;
-      }
-
       this.unchecked.delete(id);
       const verdict = run.admission.check(row.file);
       if (verdict.accepted) {
@@ -383,26 +336,13 @@ export class UploadController {
       }
       if (performance.now() >= deadline) break;
     }
-    this.store.updateMany(patches);
+    this.writer.updateMany(patches);
 
-    if (waitsForLookup) {
-      this.awaitMimeLookup();
-    } else if (this.unchecked.size > 0) {
+    if (this.unchecked.size > 0) {
       run.cancelSlice = scheduleTask(() => this.checkSlice());
     } else {
       this.finishCheckRun();
     }
-  }
-
-  private awaitMimeLookup(): void {
-    loadMimeLookup().then(
-      () => this.checkSlice(),
-      (error: unknown) => {
-        const detail = error instanceof Error ? error.message : String(error);
-        this.failUnchecked(this.options.messages.mimeTableFailed(detail));
-        this.finishCheckRun();
-      },
-    );
   }
 
   /** Reports the rejections of the pass at once, then starts uploads. */
@@ -433,7 +373,7 @@ export class UploadController {
         ] as const,
     );
     this.unchecked.clear();
-    this.store.updateMany(patches);
+    this.writer.updateMany(patches);
   }
 
   private release(id: string): void {
@@ -494,7 +434,7 @@ export class UploadController {
     };
     this.jobs.add(job);
     this.batchStarted = true;
-    for (const id of ids) this.store.update(id, { status: "uploading" });
+    for (const id of ids) this.writer.update(id, { status: "uploading" });
     this.armStallTimer(job);
 
     const { endpoint, input, headers } = this.options;
@@ -541,7 +481,7 @@ export class UploadController {
     // pass the file size: clamp, and never move backwards.
     const ratio = row.size === 0 ? 1 : loaded / row.size;
     const progress = Math.min(100, Math.max(0, Math.round(ratio * 100)));
-    if (progress > row.progress) this.store.update(id, { progress });
+    if (progress > row.progress) this.writer.update(id, { progress });
   }
 
   private armStallTimer(job: UploadJob): void {
@@ -560,7 +500,7 @@ export class UploadController {
       const row = this.store.get(id);
       if (row?.status !== "uploading") continue;
       if (outcome === "canceled") {
-        this.store.update(id, { status: "canceled" });
+        this.writer.update(id, { status: "canceled" });
         continue;
       }
       const reason = messages.stalled(row.name, stallTimeout);
@@ -575,7 +515,7 @@ export class UploadController {
       const result = results[index];
       const row = this.store.get(id);
       if (!result || row?.status !== "uploading") return;
-      this.store.update(id, { status: "complete", progress: 100, result });
+      this.writer.update(id, { status: "complete", progress: 100, result });
       this.batchResults.push(result);
       this.announcement.set(this.options.messages.announceComplete(row.name));
       this.options.onFileComplete?.(this.store.get(id)!, result);
@@ -605,7 +545,7 @@ export class UploadController {
     reason: string,
     cause: unknown,
   ): void {
-    this.store.update(row.id, { status: "error", errorCode: code, reason });
+    this.writer.update(row.id, { status: "error", errorCode: code, reason });
     const failed = this.store.get(row.id)!;
     this.announcement.set(
       this.options.messages.announceFailed(row.name, reason),

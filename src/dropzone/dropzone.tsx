@@ -1,7 +1,6 @@
 import type { FileRouter } from "uploadthing/types";
-import { DropzoneActions } from "./parts/actions";
 import { DropzoneArea } from "./parts/area";
-import { DropzoneFileList } from "./parts/file-list";
+import { DropzoneActions, DropzoneFileList } from "./parts/deferred-parts";
 import { DropzoneRoot } from "./parts/root";
 import type { DropzoneProps } from "./props";
 

@@ -4,7 +4,7 @@ import {
   useContext,
   useSyncExternalStore,
 } from "react";
-import type { UploadController } from "./controller";
+import type { DropzoneController } from "./dropzone-controller";
 import type { DropzoneMessages } from "./messages";
 import type { RouteConfigState } from "./route-config";
 import type { DropzoneSummary } from "./store";
@@ -12,7 +12,7 @@ import type { DropzoneFile } from "./types";
 
 /** Context that every part below a DropzoneRoot reads. */
 export interface DropzoneContextValue {
-  controller: UploadController;
+  controller: DropzoneController;
   messages: DropzoneMessages;
   mode: "auto" | "manual";
   disabled: boolean;
@@ -59,7 +59,7 @@ export function useDropzoneSummary(): DropzoneSummary {
 
 /** Returns the status counts of a given controller. */
 export function useControllerSummary(
-  controller: UploadController,
+  controller: DropzoneController,
 ): DropzoneSummary {
   const { store } = controller;
   return useSyncExternalStore(

@@ -1,8 +1,10 @@
 export { Dropzone } from "./dropzone";
 export { generateDropzone, generateDropzoneRoot } from "./generate";
 export type { TypedDropzone } from "./generate";
-export { UploadController } from "./controller";
-export type { UploadControllerOptions } from "./controller";
+export type {
+  DropzoneController,
+  DropzoneControllerOptions,
+} from "./dropzone-controller";
 export {
   useDropzoneContext,
   useDropzoneFile,
@@ -14,12 +16,14 @@ export {
 export type { DropzoneContextValue } from "./hooks";
 export { defaultMessages, formatBytes } from "./messages";
 export type { DropzoneInvalidTypeDetails, DropzoneMessages } from "./messages";
-export { DropzoneActions } from "./parts/actions";
 export { DropzoneArea } from "./parts/area";
-export { DropzoneFileItem } from "./parts/file-item";
+export {
+  DropzoneActions,
+  DropzoneFileItem,
+  DropzoneFileList,
+  DropzoneProgress,
+} from "./parts/deferred-parts";
 export type { DropzoneFileItemProps } from "./parts/file-item";
-export { DropzoneFileList } from "./parts/file-list";
-export { DropzoneProgress } from "./parts/progress";
 export type { DropzoneProgressProps } from "./parts/progress";
 export { DropzoneRoot } from "./parts/root";
 export type {

@@ -56,8 +56,12 @@ export interface DropzoneMessages {
   transferFailed: (name: string, status: number | undefined) => string;
   /** Reason when GET `url` for the route config failed with `detail`. */
   routeConfigFailed: (url: string, detail: string) => string;
-  /** Reason when the extension table for files without a type failed to load. */
-  mimeTableFailed: (detail: string) => string;
+  /**
+   * Shown in place of the restrictions when the script chunk with the upload
+   * code failed to load, often a chunk gone after a new deployment. Files
+   * added meanwhile wait for the next load, which the next drop starts.
+   */
+  scriptLoadFailed: (detail: string) => string;
   /** Reason when the route config from `url` has no route `endpoint`. */
   unknownEndpoint: (endpoint: string, url: string) => string;
   /** Label of each row state. A failed row shows its reason instead. */
@@ -155,8 +159,8 @@ export const defaultMessages: DropzoneMessages = {
       : `${name} failed to upload: the storage server returned ${status}. Retry to try again.`,
   routeConfigFailed: (url, detail) =>
     `Could not load the upload limits from ${url}: ${detail}`,
-  mimeTableFailed: (detail) =>
-    `Could not load the file type table: ${detail}; retry to try again`,
+  scriptLoadFailed: (detail) =>
+    `Could not load the upload code: ${detail}. Reload the page to try again.`,
   unknownEndpoint: (endpoint, url) =>
     `No route named "${endpoint}" in the route config from ${url}`,
   status: {

@@ -62,8 +62,8 @@ export const messagesDe: DropzoneMessages = {
       : `${name} konnte nicht hochgeladen werden: Der Speicherserver antwortete mit ${status}. Bitte erneut versuchen.`,
   routeConfigFailed: (url, detail) =>
     `Upload-Grenzen von ${url} konnten nicht geladen werden: ${detail}`,
-  mimeTableFailed: (detail) =>
-    `Die Dateityp-Tabelle konnte nicht geladen werden: ${detail}; bitte erneut versuchen`,
+  scriptLoadFailed: (detail) =>
+    `Der Upload-Code konnte nicht geladen werden: ${detail}. Bitte die Seite neu laden.`,
   unknownEndpoint: (endpoint, url) =>
     `Keine Route „${endpoint}“ in der Konfiguration von ${url}`,
   status: {

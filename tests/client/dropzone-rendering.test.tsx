@@ -12,8 +12,9 @@ import {
   useDropzoneFileIds,
   useDropzoneTotalProgress,
   type DropzoneRejection,
-  type UploadController,
+  type DropzoneController,
 } from "../../src";
+import { FileStoreWriter } from "../../src/dropzone/store-writer";
 import {
   dropArea,
   dropFiles,
@@ -63,7 +64,7 @@ function ProfiledRows({ renders }: { renders: Map<string, number> }) {
 function ControllerProbe({
   onController,
 }: {
-  onController: (controller: UploadController) => void;
+  onController: (controller: DropzoneController) => void;
 }): ReactNode {
   onController(useDropzoneContext().controller);
   return null;
@@ -72,7 +73,7 @@ function ControllerProbe({
 describe("Dropzone render counts", () => {
   it("re-renders only the progressing row", async () => {
     const renders = new Map<string, number>();
-    let controller: UploadController | undefined;
+    let controller: DropzoneController | undefined;
     render(
       <DropzoneRoot
         endpoint="uploader"
@@ -97,7 +98,9 @@ describe("Dropzone render counts", () => {
     const [first, second, third] = controller!.store.getIds();
     const before = new Map(renders);
 
-    act(() => controller!.store.update(second!, { progress: 40 }));
+    act(() =>
+      new FileStoreWriter(controller!.store).update(second!, { progress: 40 }),
+    );
     await waitForFrame();
 
     expect(renders.get(second!)).toBe(before.get(second!)! + 1);
@@ -107,7 +110,7 @@ describe("Dropzone render counts", () => {
 
   it("coalesces progress events per frame", async () => {
     const renders = new Map<string, number>();
-    let controller: UploadController | undefined;
+    let controller: DropzoneController | undefined;
     render(
       <DropzoneRoot
         endpoint="uploader"
@@ -125,7 +128,7 @@ describe("Dropzone render counts", () => {
 
     act(() => {
       for (const progress of [10, 20, 30, 40, 50]) {
-        controller!.store.update(id!, { progress });
+        new FileStoreWriter(controller!.store).update(id!, { progress });
       }
     });
     await waitForFrame();
@@ -148,7 +151,7 @@ describe("Dropzone total progress", () => {
   }
 
   it("weights the total by bytes", async () => {
-    let controller: UploadController | undefined;
+    let controller: DropzoneController | undefined;
     render(
       <DropzoneRoot
         endpoint="uploader"
@@ -166,11 +169,15 @@ describe("Dropzone total progress", () => {
     ]);
     const [small, large] = controller!.store.getIds();
 
-    act(() => controller!.store.update(small!, { progress: 100 }));
+    act(() =>
+      new FileStoreWriter(controller!.store).update(small!, { progress: 100 }),
+    );
     await waitForFrame();
     expect(screen.getByLabelText("Total")).toHaveTextContent("25");
 
-    act(() => controller!.store.update(large!, { progress: 50 }));
+    act(() =>
+      new FileStoreWriter(controller!.store).update(large!, { progress: 50 }),
+    );
     await waitForFrame();
     expect(screen.getByLabelText("Total")).toHaveTextContent("63");
   });
@@ -178,7 +185,7 @@ describe("Dropzone total progress", () => {
 
 describe("Dropzone large drops", () => {
   it("checks a large drop in slices", async () => {
-    let controller: UploadController | undefined;
+    let controller: DropzoneController | undefined;
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
     // Each reason takes 0.2 ms to build, so one task checking all 290
     // rejected files would run for about 60 ms.

@@ -9,7 +9,7 @@ import {
 import { cn } from "../../lib/cn";
 import { useDropzoneContext, useDropzoneFile } from "../hooks";
 import type { DropzoneFile } from "../types";
-import { CloseIcon, RetryIcon } from "./icons";
+import { CloseIcon, RetryIcon } from "./row-icons";
 import { FilePreview } from "./preview";
 import { usePressAction } from "./press-action";
 import { DropzoneProgress } from "./progress";

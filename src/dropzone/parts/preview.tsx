@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { cn } from "../../lib/cn";
 import type { DropzoneFile } from "../types";
-import { FileIcon } from "./icons";
+import { FileIcon } from "./row-icons";
 
 // Image files that browsers often report with an empty type.
 const IMAGE_EXTENSION = /\.(avif|heic|heif|jxl|webp|png|jpe?g|gif)$/i;

@@ -14,13 +14,11 @@ import {
 } from "react";
 import type { FileRouter } from "uploadthing/types";
 import { cn } from "../../lib/cn";
-import { UploadController } from "../controller";
+import { DropzoneController } from "../dropzone-controller";
 import { DropzoneContext, useControllerSummary } from "../hooks";
 import { defaultMessages, type DropzoneMessages } from "../messages";
 import type { DropzoneProps } from "../props";
-import type { DropzoneRouteConfig, DropzoneState } from "../types";
-import { isExtensionDecided } from "../file-rules";
-import { matchTypeKey } from "../validation";
+import type { DropzoneState } from "../types";
 import { LiveRegion } from "./live-region";
 
 /** Drop-area wiring that DropzoneRoot provides to DropzoneArea. */
@@ -104,8 +102,8 @@ export function DropzoneRoot<
     onBatchComplete,
     onUploadError,
     onValueChange,
-  } as UploadController["options"];
-  const [controller] = useState(() => new UploadController(options));
+  } as DropzoneController["options"];
+  const [controller] = useState(() => new DropzoneController(options));
   useEffect(() => {
     controller.setOptions(options);
   });
@@ -150,7 +148,7 @@ export function DropzoneRoot<
     onDragEnter: disabled
       ? undefined
       : (event: DragEvent<HTMLDivElement>) => {
-          setDragRejected(isDragRejected(event, controller));
+          setDragRejected(controller.isDragRejected(draggedTypes(event)));
           baseRootProps.onDragEnter?.(event);
         },
   };
@@ -218,42 +216,9 @@ export function DropzoneRoot<
   );
 }
 
-/**
- * Judges a drag from the MIME types the browser exposes before the drop
- * (names are hidden until then): rejected when a type is not allowed or
- * when there are more files than free slots.
- */
-function isDragRejected(
-  event: DragEvent<HTMLDivElement>,
-  controller: UploadController,
-): boolean {
-  const state = controller.routeConfig.get();
-  const items = event.dataTransfer?.items;
-  if (state.status !== "ready" || !items) return false;
-  const types = Array.from(items)
+/** MIME types of the dragged files; browsers hide their names until the drop. */
+function draggedTypes(event: DragEvent<HTMLDivElement>): string[] {
+  return Array.from(event.dataTransfer?.items ?? [])
     .filter((item) => item.kind === "file")
     .map((item) => item.type);
-  const allowedKeys = Object.keys(state.config);
-  const badType = types.some(
-    (type) => !isExtensionDecided(type) && !matchTypeKey("", type, allowedKeys),
-  );
-  return badType || types.length > freeSlots(state.config, controller);
-}
-
-function freeSlots(
-  config: DropzoneRouteConfig,
-  controller: UploadController,
-): number {
-  const summary = controller.store.getSummary();
-  const occupied =
-    summary.queued +
-    summary.uploading +
-    summary.complete +
-    summary.error +
-    summary.canceled;
-  const max = Object.values(config).reduce(
-    (sum, limits) => sum + limits.maxFileCount,
-    0,
-  );
-  return max - occupied;
 }
