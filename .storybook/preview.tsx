@@ -4,6 +4,7 @@ import {
   startUploadNetwork,
   type UploadNetworkScenario,
 } from "../stories/support/network";
+import { loadDeferredModule } from "../src/dropzone/deferred-loader";
 import { defaultRouterConfig } from "../stories/support/routes";
 import { themeGlobalType, withTheme } from "./theme";
 import "./preview.css";
@@ -21,6 +22,10 @@ const preview: Preview = {
   decorators: [withTheme],
   async beforeAll() {
     await startUploadNetwork();
+    // A page loads the Dropzone's deferred chunk once, when the first
+    // Dropzone mounts. The stories show the states after that, so a drag
+    // in a play function right after the render is judged by its types.
+    await loadDeferredModule();
   },
   beforeEach({ parameters }) {
     // `parameters.uploadNetwork`: how the emulated UploadThing servers

@@ -32,7 +32,10 @@ export interface DropzoneMessages {
   formatBytes: (bytes: number) => string;
   /** Reason for a file whose type the route does not allow. */
   invalidType: (name: string, details: DropzoneInvalidTypeDetails) => string;
-  /** Reason for a file over its type's `maxFileSize`, both sizes formatted. */
+  /**
+   * Reason for a file over its type's `maxFileSize`. Both sizes come from
+   * `formatBytes`, or as bytes ("4194305 B") when they would read the same.
+   */
   fileTooLarge: (name: string, size: string, limit: string) => string;
   /** Reason for a file past its type's `maxFileCount` of `max`. */
   tooManyFiles: (name: string, max: number) => string;

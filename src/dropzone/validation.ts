@@ -168,8 +168,14 @@ export class FileAdmission {
 
     const maxBytes = this.readMaxBytes(typeKey, limits.maxFileSize);
     if (file.size > maxBytes) {
-      const size = messages.formatBytes(file.size);
-      const limit = messages.formatBytes(maxBytes);
+      let size = messages.formatBytes(file.size);
+      let limit = messages.formatBytes(maxBytes);
+      // Rounded, a file just over the limit would read "4 MB; the limit is
+      // 4 MB", so both sizes are shown in bytes then.
+      if (size === limit) {
+        size = `${file.size} B`;
+        limit = `${maxBytes} B`;
+      }
       return reject(
         "file-too-large",
         messages.fileTooLarge(file.name, size, limit),

@@ -93,6 +93,15 @@ describe("Dropzone validation", () => {
     expect(onReject.mock.calls[0]![0][0]!.code).toBe("file-too-large");
   });
 
+  it("shows bytes when sizes round alike", async () => {
+    renderManual();
+    await dropFiles([makeFile("over.png", "image/png", 4 * 1024 * 1024 + 1)]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("over.png")).toHaveTextContent(
+      "over.png is 4194305 B; the limit is 4194304 B",
+    );
+  });
+
   it("accepts a file exactly at the size limit", async () => {
     renderManual();
     await dropFiles([makeFile("exact.png", "image/png", 4 * 1024 * 1024)]);
