@@ -102,6 +102,7 @@ async function measureUpload(
   // observer reports the task it was started in. Watching starts in a later
   // task, so this setup does not count as the subject's work.
   await nextPaint();
+  performance.mark("bench:monitor-start");
   const stopMonitor = monitorMainThread();
   const stopLongFrames = withLongFrames ? monitorLongFrames() : undefined;
   const dropped = timeOfNextDrop();
@@ -109,6 +110,7 @@ async function measureUpload(
   const start = await dropped;
   await uploadsDone;
   const total = performance.now() - start;
+  performance.mark("bench:monitor-end");
   // Frame start times become ms since the drop event.
   const longFrames = stopLongFrames?.().map((frame) => ({
     ...frame,

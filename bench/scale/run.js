@@ -19,6 +19,7 @@ import { build as bundle } from "esbuild";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import { printLongFrames } from "./long-frames.js";
+import { longestTaskCpuTime, TASK_TRACE_CATEGORIES } from "./task-cpu.js";
 
 const DROP_FILE_COUNT = 2000;
 const UPLOAD_FILE_COUNT = 200;
@@ -95,7 +96,12 @@ function median(values) {
     : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function runInPage(browser, url, measure) {
+/**
+ * Opens `url` in a fresh browser context and returns what the page
+ * expression `measure` resolves to. With `traceTasks`, a Chromium trace of
+ * the measurement adds `longestTaskCpu`, see task-cpu.js.
+ */
+async function runInPage(browser, url, measure, { traceTasks = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -110,12 +116,19 @@ async function runInPage(browser, url, measure) {
         MEASURE_TIMEOUT_MS,
       );
     });
+    if (traceTasks) {
+      await browser.startTracing(page, { categories: TASK_TRACE_CATEGORIES });
+    }
     try {
       const result = await Promise.race([page.evaluate(measure), timeout]);
       console.error(`${url}: ${measure} done`);
-      return result;
+      if (!traceTasks) return result;
+      const trace = await browser.stopTracing();
+      traceTasks = false;
+      return { ...result, longestTaskCpu: longestTaskCpuTime(trace) };
     } finally {
       clearTimeout(timer);
+      if (traceTasks) await browser.stopTracing();
     }
   } catch (error) {
     throw new Error(`${url} failed: ${error.message} ${errors.join(" | ")}`);
@@ -137,6 +150,7 @@ async function measureUploads(browser, server, subject, withLongFrames) {
         browser,
         `${server.url}?subject=${subject}&upload=auto`,
         `window.benchmark.measureUpload(${UPLOAD_FILE_COUNT}, ${withLongFrames})`,
+        { traceTasks: true },
       ),
     );
   }
@@ -166,6 +180,7 @@ async function measureSubject(browser, server, subject) {
     rowsInDom: median(drops.map((drop) => drop.rowsInDom)),
     painted: median(drops.map((drop) => drop.painted)),
     longestLongTask: Math.max(...uploads.map((u) => u.longestLongTask)),
+    longestTaskCpu: Math.max(...uploads.map((u) => u.longestTaskCpu)),
     longTaskCount: median(uploads.map((u) => u.longTaskCount)),
     longestEventLoopGap: median(uploads.map((u) => u.longestEventLoopGap)),
     uploadTotal: median(uploads.map((u) => u.total)),
@@ -181,6 +196,7 @@ function printReport(baseline, dropsync, chromiumVersion) {
     ["2,000-file drop → list holds all rows (median)", "rowsInDom"],
     ["2,000-file drop → next paint (median)", "painted"],
     ["200 uploads: longest long task (max)", "longestLongTask"],
+    ["200 uploads: longest task's CPU time (max)", "longestTaskCpu"],
     ["200 uploads: long tasks ≥ 50 ms (median)", "longTaskCount"],
     ["200 uploads: longest event-loop gap (median)", "longestEventLoopGap"],
     ["200 uploads: drop → all complete (median)", "uploadTotal"],
@@ -229,7 +245,9 @@ async function diagnoseLongFrames(browser, server, pageDir) {
     const uploads = await measureUploads(browser, server, subject, true);
     console.log(
       `\n${subject}: longest long task per run:` +
-        ` ${uploads.map((u) => format(u.longestLongTask)).join(", ")}`,
+        ` ${uploads.map((u) => format(u.longestLongTask)).join(", ")};` +
+        ` longest task's CPU time per run:` +
+        ` ${uploads.map((u) => format(u.longestTaskCpu)).join(", ")}`,
     );
     await printLongFrames(
       subject,

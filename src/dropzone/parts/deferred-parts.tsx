@@ -49,9 +49,9 @@ export function DropzoneFileList(props: ComponentProps<"ul">) {
 }
 
 /**
- * One row, `<li data-slot="dropzone-file" data-state>`: preview, name, size,
- * progress bar, status or reason, and its buttons. It re-renders only when
- * its own row changes.
+ * Renders one row, `<li data-slot="dropzone-file" data-state>`: preview,
+ * name, size, progress bar, status or reason, and its buttons. It
+ * re-renders only when its own row changes.
  */
 export function DropzoneFileItem(props: DropzoneFileItemProps) {
   const loaded = useDeferredModule();
