@@ -36,7 +36,11 @@ export type {
   WebhookLogFields,
   WebhookLogger,
 } from "./options";
-export { normalizeClerkUser, type ClerkUserRow } from "./user-row";
+export {
+  normalizeClerkUser,
+  type ClerkUserPayload,
+  type ClerkUserRow,
+} from "./user-row";
 export {
   memoryUserStore,
   type MemoryUserStore,

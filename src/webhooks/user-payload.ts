@@ -52,7 +52,8 @@ export function requireId(source: string, data: PayloadObject): string {
   return id;
 }
 
-function isEpochMilliseconds(value: unknown): value is number {
+/** Returns whether `value` is a non-negative safe integer, as Clerk's times are. */
+export function isEpochMilliseconds(value: unknown): value is number {
   return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
 }
 

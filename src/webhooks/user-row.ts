@@ -1,5 +1,6 @@
 import type { UserJSON } from "@clerk/backend";
 import {
+  isEpochMilliseconds,
   optionalString,
   optionalTime,
   primaryEntryValue,
@@ -28,11 +29,30 @@ export interface ClerkUserRow {
   imageUrl: string | null;
   /** Clerk's `created_at`; null for a tombstone of a never-seen user. */
   createdAt: number | null;
-  /** Clerk's `updated_at`, or `deletedAt` for a tombstone. */
+  /**
+   * The row version: Clerk's `updated_at`, or the event time when the
+   * payload has none (see `createUserSync`), or `deletedAt` for a tombstone.
+   */
   updatedAt: number;
-  /** The `user.deleted` event timestamp, or null while the user exists. */
+  /** The `user.deleted` event time (see `createUserSync`), or null while the user exists. */
   deletedAt: number | null;
 }
+
+/** The fields of a Clerk user payload that {@link normalizeClerkUser} reads. */
+export type ClerkUserPayload = Pick<
+  UserJSON,
+  | "id"
+  | "email_addresses"
+  | "primary_email_address_id"
+  | "first_name"
+  | "last_name"
+  | "username"
+  | "image_url"
+  | "created_at"
+> & {
+  /** Milliseconds since the epoch. Some senders leave it out or send null. */
+  updated_at?: number | null;
+};
 
 /**
  * Normalises a Clerk user payload (`user.created`, `user.updated`, or the
@@ -41,27 +61,35 @@ export interface ClerkUserRow {
  *
  * The payload is checked at run time, because a signed body can still carry
  * values its type does not allow. `id` must be a non-empty string and
- * `updated_at` a non-negative integer of milliseconds. `created_at` must be
- * the same or null, and the text fields strings or null. A failed check throws a
- * `WebhookPayloadError` that names `source` (such as `user.created`),
- * the field and the value. The handler sends 400 `invalid_payload` for it.
+ * `updated_at` a non-negative integer of milliseconds. When `updated_at` is
+ * absent or null, `fallbackUpdatedAt` (milliseconds, such as the event
+ * timestamp) is the row version, and without it the check fails.
+ * `created_at` must be a time or null, and the text fields strings or null. A
+ * failed check throws a `WebhookPayloadError` that names `source` (such as
+ * `user.created`), the field and the value. The handler sends 400
+ * `invalid_payload` for it.
+ *
+ * @throws TypeError when `fallbackUpdatedAt` is given but is not a
+ *   non-negative integer.
  */
 export function normalizeClerkUser(
-  user: Pick<
-    UserJSON,
-    | "id"
-    | "email_addresses"
-    | "primary_email_address_id"
-    | "first_name"
-    | "last_name"
-    | "username"
-    | "image_url"
-    | "created_at"
-    | "updated_at"
-  >,
+  user: ClerkUserPayload,
   source = "Clerk user",
+  fallbackUpdatedAt?: number,
 ): ClerkUserRow {
+  if (
+    fallbackUpdatedAt !== undefined &&
+    !isEpochMilliseconds(fallbackUpdatedAt)
+  ) {
+    throw new TypeError(
+      `normalizeClerkUser: fallbackUpdatedAt must be a non-negative integer of milliseconds since the epoch, not ${String(fallbackUpdatedAt)}.`,
+    );
+  }
   const data = requireObject(source, user);
+  const updatedAt =
+    optionalTime(source, data, "updated_at") ??
+    fallbackUpdatedAt ??
+    requireTime(source, data, "updated_at");
 
   return {
     id: requireId(source, data),
@@ -77,7 +105,7 @@ export function normalizeClerkUser(
     username: optionalString(source, data, "username"),
     imageUrl: optionalString(source, data, "image_url"),
     createdAt: optionalTime(source, data, "created_at"),
-    updatedAt: requireTime(source, data, "updated_at"),
+    updatedAt,
     deletedAt: null,
   };
 }

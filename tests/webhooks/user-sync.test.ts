@@ -12,7 +12,7 @@ import {
   buildClerkEvent,
   buildClerkUser,
 } from "../../src/testing/webhooks/index";
-import { createTestHandler, builds, signedRequest } from "./support";
+import { createTestHandler, builds, nowMs, signedRequest } from "./support";
 
 const userId = "user_29w83sxmDNGwOuEthce5gg56FcC";
 const createdAt = 1_654_012_591_514;
@@ -335,6 +335,191 @@ describe("createUserSync ordering", () => {
   });
 });
 
+/** Builds a user event with fields set or removed, as some senders send it. */
+function eventWithout<Type extends "user.created" | "user.updated">(
+  type: Type,
+  firstName: string,
+  missing: { updatedAt?: unknown; timestamp?: unknown },
+) {
+  const event = userEvent(type, 0, firstName) as unknown as {
+    data: Record<string, unknown>;
+    timestamp?: unknown;
+  };
+  if ("updatedAt" in missing) event.data.updated_at = missing.updatedAt;
+  if ("timestamp" in missing) event.timestamp = missing.timestamp;
+  return event as unknown as ClerkWebhookEvent<Type>;
+}
+
+async function thrownBy(promise: unknown): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe("createUserSync row version", () => {
+  it("missing updated_at uses event timestamp", async () => {
+    const store = memoryUserStore();
+    const event = eventWithout("user.created", "Ada", {
+      updatedAt: undefined,
+      timestamp: createdAt + 50,
+    });
+    await createUserSync(store)["user.created"](event, delivery);
+
+    expect(store.getUser(userId)?.firstName).toBe("Ada");
+    expect(store.getUser(userId)?.updatedAt).toBe(createdAt + 50);
+  });
+
+  it("null updated_at uses event timestamp", async () => {
+    const store = memoryUserStore();
+    const event = eventWithout("user.updated", "Ada", {
+      updatedAt: null,
+      timestamp: createdAt + 70,
+    });
+    await createUserSync(store)["user.updated"](event, delivery);
+
+    expect(store.getUser(userId)?.updatedAt).toBe(createdAt + 70);
+  });
+
+  it("missing both times uses svix-timestamp", async () => {
+    const store = memoryUserStore();
+    const event = eventWithout("user.updated", "Ada", {
+      updatedAt: undefined,
+      timestamp: undefined,
+    });
+    await createUserSync(store)["user.updated"](event, {
+      id: "msg_1",
+      timestamp: createdAt + 90_000,
+    });
+
+    expect(store.getUser(userId)?.updatedAt).toBe(createdAt + 90_000);
+  });
+
+  it("newer timestamp replaces older updated_at", async () => {
+    const store = await applyInOrder([
+      userEvent("user.updated", createdAt + 100, "Old"),
+      eventWithout("user.updated", "New", {
+        updatedAt: undefined,
+        timestamp: createdAt + 200,
+      }),
+    ]);
+
+    expect(store.getUser(userId)?.firstName).toBe("New");
+    expect(store.getUser(userId)?.updatedAt).toBe(createdAt + 200);
+  });
+
+  it("older timestamp loses to newer updated_at", async () => {
+    const store = await applyInOrder([
+      userEvent("user.updated", createdAt + 200, "New"),
+      eventWithout("user.updated", "Old", {
+        updatedAt: null,
+        timestamp: createdAt + 100,
+      }),
+    ]);
+
+    expect(store.getUser(userId)?.firstName).toBe("New");
+    expect(store.getUser(userId)?.updatedAt).toBe(createdAt + 200);
+  });
+
+  it("updated_at wins over event timestamp", async () => {
+    const store = memoryUserStore();
+    const event = userEvent(
+      "user.updated",
+      createdAt + 100,
+      "Ada",
+    ) as ClerkWebhookEvent<"user.updated">;
+    event.timestamp = createdAt + 900;
+    await createUserSync(store)["user.updated"](event, delivery);
+
+    expect(store.getUser(userId)?.updatedAt).toBe(createdAt + 100);
+  });
+
+  it("missing both without delivery throws", async () => {
+    const store = memoryUserStore();
+    const event = eventWithout("user.created", "Ada", {
+      updatedAt: undefined,
+      timestamp: undefined,
+    });
+    const error = await thrownBy(
+      createUserSync(store)["user.created"](event, undefined as never),
+    );
+
+    expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect((error as Error).message).toBe(
+      "Invalid user.created payload: data.updated_at and timestamp are missing or null, and the callback got no delivery with a svix-timestamp, so the event cannot be ordered against other deliveries of the user. Send the event timestamp in milliseconds since the epoch, as Clerk does, or pass the delivery as the callback's second argument.",
+    );
+    expect(store.listUsers()).toEqual([]);
+  });
+
+  it("invalid fallback timestamp throws", async () => {
+    const store = memoryUserStore();
+    const event = eventWithout("user.updated", "Ada", {
+      updatedAt: undefined,
+      timestamp: "2024-01-01",
+    });
+    const error = await thrownBy(
+      createUserSync(store)["user.updated"](event, delivery),
+    );
+
+    expect((error as Error).message).toBe(
+      'Invalid user.updated payload: timestamp is "2024-01-01", expected a non-negative integer of milliseconds since the epoch. Retrying cannot fix a signed payload, so fix the sender or handle this event type yourself.',
+    );
+    expect(store.listUsers()).toEqual([]);
+  });
+
+  it("delete without timestamp uses svix-timestamp", async () => {
+    const store = memoryUserStore();
+    const event = deletedEvent(0) as unknown as { timestamp?: unknown };
+    delete event.timestamp;
+    await createUserSync(store)["user.deleted"](event as never, {
+      id: "msg_1",
+      timestamp: createdAt + 5_000,
+    });
+
+    expect(store.getUser(userId)?.deletedAt).toBe(createdAt + 5_000);
+  });
+
+  it("delete without any time throws", async () => {
+    const store = memoryUserStore();
+    const event = deletedEvent(0) as unknown as { timestamp?: unknown };
+    event.timestamp = null;
+    const error = await thrownBy(
+      createUserSync(store)["user.deleted"](event as never, undefined as never),
+    );
+
+    expect((error as Error).message).toBe(
+      "Invalid user.deleted payload: timestamp is missing or null, and the callback got no delivery with a svix-timestamp, so the event cannot be ordered against other deliveries of the user. Send the event timestamp in milliseconds since the epoch, as Clerk does, or pass the delivery as the callback's second argument.",
+    );
+    expect(store.listUsers()).toEqual([]);
+  });
+});
+
+describe("normalizeClerkUser fallbackUpdatedAt", () => {
+  it("versions a payload without updated_at", () => {
+    const user = { ...buildClerkUser({ id: userId }), updated_at: null };
+
+    expect(normalizeClerkUser(user, "user.updated", 1234).updatedAt).toBe(1234);
+  });
+
+  it("ignores fallback when updated_at is set", () => {
+    const user = buildClerkUser({ id: userId, updated_at: 99 });
+
+    expect(normalizeClerkUser(user, "user.updated", 1234).updatedAt).toBe(99);
+  });
+
+  it("rejects a fractional fallback", () => {
+    expect(() =>
+      normalizeClerkUser(buildClerkUser(), "user.updated", 1.5),
+    ).toThrow(
+      new TypeError(
+        "normalizeClerkUser: fallbackUpdatedAt must be a non-negative integer of milliseconds since the epoch, not 1.5.",
+      ),
+    );
+  });
+});
+
 for (const build of builds) {
   describe(`user sync through handler (${build.name})`, () => {
     it("signed user.created lands in store", async () => {
@@ -347,6 +532,36 @@ for (const build of builds) {
 
       expect(response.status).toBe(200);
       expect(store.listUsers().map((row) => row.firstName)).toEqual(["Ada"]);
+    });
+
+    it("user.created without updated_at is stored", async () => {
+      const store = memoryUserStore();
+      const { handler } = createTestHandler(build.module, {
+        on: { ...createUserSync(store) },
+      });
+      const event = eventWithout("user.created", "Ada", {
+        updatedAt: undefined,
+        timestamp: createdAt + 50,
+      });
+      const response = await handler(signedRequest(JSON.stringify(event)));
+
+      expect(response.status).toBe(200);
+      expect(store.getUser(userId)?.updatedAt).toBe(createdAt + 50);
+    });
+
+    it("event without any time uses svix-timestamp", async () => {
+      const store = memoryUserStore();
+      const { handler } = createTestHandler(build.module, {
+        on: { ...createUserSync(store) },
+      });
+      const event = eventWithout("user.updated", "Ada", {
+        updatedAt: null,
+        timestamp: null,
+      });
+      const response = await handler(signedRequest(JSON.stringify(event)));
+
+      expect(response.status).toBe(200);
+      expect(store.getUser(userId)?.updatedAt).toBe(nowMs);
     });
 
     const invalidBodies: { name: string; body: unknown; message: string }[] = [
