@@ -8,7 +8,7 @@ import { createRouteHandler, createUploadthing } from "uploadthing/server";
 import { createFileRouter } from "../../src/server";
 import { startIngestEmulator } from "../../src/testing";
 import { bulkRoute } from "../../stories/support/routes";
-import { serveStaticFile } from "./static-server.js";
+import { serveStaticFile } from "./static-server";
 
 /** Path of the route handler, UploadThing's default. */
 export const ROUTE_HANDLER_PATH = "/api/uploadthing";

@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
 import path from "node:path";
 
-const CONTENT_TYPES = {
+const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -16,12 +17,14 @@ const CONTENT_TYPES = {
  * Responds with the file under `root` at the URL path `pathname`, like any
  * plain static host: `index.html` for a path that ends in `/`, no other
  * rewrites, 403 for a path outside `root` and 404 for a missing file.
- * @param {string} root absolute folder path
- * @param {string} pathname URL path, still percent-encoded
- * @param {import("node:http").ServerResponse} response
- * @returns {Promise<void>}
+ * `root` is an absolute folder path, and `pathname` is still
+ * percent-encoded.
  */
-export async function serveStaticFile(root, pathname, response) {
+export async function serveStaticFile(
+  root: string,
+  pathname: string,
+  response: ServerResponse,
+): Promise<void> {
   const relative = decodeURIComponent(pathname).replace(/\/$/, "/index.html");
   const file = path.join(root, path.normalize(relative));
   if (!file.startsWith(root + path.sep)) {
