@@ -38,23 +38,42 @@ function describeTypes(route: string, fileTypes: string[]): string {
 
 /**
  * Matches a MIME type to a key of the route config the way UploadThing
- * does: an exact MIME type first, then its group. The `blob` fallback is
- * left to the caller, so that a file's extension can match first.
+ * does: an exact MIME type first, then its group. MIME types are
+ * case-insensitive (RFC 2045, section 5.1), so they are compared in lower case, as the
+ * Dropzone does in the browser. The `blob` fallback is left to the caller,
+ * so that a file's extension can match first.
  */
 function matchFileType(
   mimeType: string,
   fileTypes: string[],
 ): string | undefined {
-  if (fileTypes.includes(mimeType)) return mimeType;
+  const lowerType = mimeType.toLowerCase();
+  const exactKey = fileTypes.find(
+    (key) => key.includes("/") && key.toLowerCase() === lowerType,
+  );
+  if (exactKey) return exactKey;
 
   const group = fileGroup(mimeType);
   return fileTypes.includes(group) ? group : undefined;
 }
 
+/**
+ * Returns the type to send UploadThing for a file that matched `fileType`.
+ * UploadThing 7.7 matches types to keys case-sensitively after the
+ * middleware, so an exact key is sent as the config spells it, and a type
+ * that matched a group key is sent in lower case.
+ */
+function typeForUploadThing(mimeType: string, fileType: string): string {
+  return fileType.includes("/") ? fileType : mimeType.toLowerCase();
+}
+
 interface FileTypeMatch {
   /** The key of the route config that the file counts against. */
   fileType: string;
-  /** The extension's MIME type, when it replaces the declared type. */
+  /**
+   * The type that replaces the declared type: the extension's type, or the
+   * declared type spelled as UploadThing matches it.
+   */
   resolvedType?: string;
 }
 
@@ -71,14 +90,22 @@ function matchFile(
   const declaredMatch = declaredType
     ? matchFileType(declaredType, fileTypes)
     : undefined;
-  if (declaredMatch) return { fileType: declaredMatch };
+  if (declaredMatch) {
+    const sentType = typeForUploadThing(declaredType, declaredMatch);
+    return sentType === declaredType
+      ? { fileType: declaredMatch }
+      : { fileType: declaredMatch, resolvedType: sentType };
+  }
 
   const extensionType = typeFromExtension(name, declaredType);
   const extensionMatch = extensionType
     ? matchFileType(extensionType, fileTypes)
     : undefined;
   if (extensionType && extensionMatch) {
-    return { fileType: extensionMatch, resolvedType: extensionType };
+    return {
+      fileType: extensionMatch,
+      resolvedType: typeForUploadThing(extensionType, extensionMatch),
+    };
   }
 
   return fileTypes.includes("blob") ? { fileType: "blob" } : undefined;
@@ -212,9 +239,11 @@ export interface UploadFilesCheck {
   /** Every reason to reject the request. Empty when it may get URLs. */
   rejections: FileRejection[];
   /**
-   * The MIME type of each file, by index, whose generic or alias declared
-   * type is replaced by its extension's type, such as `text/csv` for a .csv
-   * file declared as `application/vnd.ms-excel`.
+   * The MIME type of each file, by index, whose declared type is replaced.
+   * A generic or alias type is replaced by its extension's type, such as
+   * `text/csv` for a .csv file declared as `application/vnd.ms-excel`. A
+   * type that matched in another case is replaced by the route key's
+   * spelling, such as `image/png` for `IMAGE/PNG`.
    */
   resolvedTypes: Map<number, string>;
 }

@@ -42,6 +42,14 @@ const router = createFileRouter({
         })),
       }))
       .onUploadComplete(() => undefined),
+    png: f({ "image/png": { maxFileSize: "1MB" } }).onUploadComplete(
+      () => undefined,
+    ),
+    // UploadThing's types list MIME keys in lower case, but plain JavaScript
+    // configs may spell them otherwise.
+    mixedCasePng: f({ "Image/PNG": {} } as never).onUploadComplete(
+      () => undefined,
+    ),
   },
   authorize: ({ userId, route }) =>
     route !== "reports" ||
@@ -423,6 +431,28 @@ describe("createFileRouter accepted requests", () => {
     );
     const [signed] = response.body as { url: string }[];
     // UploadThing 7.7 encodes the signed values once more in the URL.
+    const fileType = new URL(signed?.url ?? "http://missing").searchParams.get(
+      "x-ut-file-type",
+    );
+
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(fileType ?? "")).toBe(signedType);
+  });
+
+  it.each([
+    ["png", "photo.png", "IMAGE/PNG", "image/png"],
+    ["png", "photo.png", "Image/Png", "image/png"],
+    ["mixedCasePng", "photo.png", "image/png", "Image/PNG"],
+    ["mixedCasePng", "photo.png", "", "Image/PNG"],
+    ["avatar", "photo.jpg", "IMAGE/JPEG", "image/jpeg"],
+  ])("%s route signs %s declared %j", async (route, name, type, signedType) => {
+    const response = await requestPresignedUrls(
+      handlerUrl,
+      route,
+      [{ name, size: 1000, type }],
+      signedIn,
+    );
+    const [signed] = response.body as { url: string }[];
     const fileType = new URL(signed?.url ?? "http://missing").searchParams.get(
       "x-ut-file-type",
     );

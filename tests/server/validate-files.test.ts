@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expandRouteConfig } from "../../src/server/route-config";
+import { matchTypeKey } from "../../src/dropzone/validation";
 import { presetRouteConfigs } from "../../src/server/presets";
 import {
   checkUploadFiles,
@@ -237,5 +238,118 @@ describe("findFileRejections names", () => {
     expect(rejections.map((rejection) => rejection.code)).toEqual([
       "BAD_REQUEST",
     ]);
+  });
+});
+
+describe("checkUploadFiles MIME type case", () => {
+  it.each([
+    ["image/png", "a.png", "IMAGE/PNG", "image/png"],
+    ["image/png", "a.png", "Image/Png", "image/png"],
+    ["Image/PNG", "a.png", "image/png", "Image/PNG"],
+    ["Image/PNG", "a.png", "", "Image/PNG"],
+    ["Image/PNG", "a.png", "application/octet-stream", "Image/PNG"],
+    ["image", "a.png", "IMAGE/PNG", "image/png"],
+    ["Text/CSV", "data.csv", "application/vnd.ms-excel", "Text/CSV"],
+    ["pdf", "a.pdf", "APPLICATION/PDF", "application/pdf"],
+  ])("key %s takes %s declared %j", (key, name, type, resolvedType) => {
+    const check = checkUploadFiles(
+      [{ name, size: 1000, type }],
+      "uploads",
+      expandRouteConfig({ [key]: {} } as never),
+    );
+
+    expect(check.rejections).toEqual([]);
+    expect(check.resolvedTypes.get(0)).toBe(resolvedType);
+  });
+
+  it("keeps a type spelled like its key", () => {
+    const check = checkUploadFiles(
+      [{ name: "a.png", size: 1000, type: "image/png" }],
+      "uploads",
+      expandRouteConfig({ "image/png": {} }),
+    );
+
+    expect(check.resolvedTypes.size).toBe(0);
+  });
+
+  it("applies the exact key's size limit", () => {
+    const limits = expandRouteConfig({
+      "image/png": { maxFileSize: "1MB" },
+      image: { maxFileSize: "8MB" },
+    });
+    const check = checkUploadFiles(
+      [{ name: "a.png", size: 2 * megabyte, type: "IMAGE/PNG" }],
+      "uploads",
+      limits,
+    );
+
+    expect(check.rejections.map((rejection) => rejection.reason)).toEqual([
+      "a.png is 2 MB, but the limit for image/png files is 1 MB.",
+    ]);
+  });
+
+  it("counts both spellings against one key", () => {
+    const check = checkUploadFiles(
+      [
+        { name: "a.png", size: 1000, type: "image/png" },
+        { name: "b.png", size: 1000, type: "IMAGE/PNG" },
+      ],
+      "uploads",
+      expandRouteConfig({ "image/png": { maxFileCount: 1 } }),
+    );
+
+    expect(check.rejections.map((rejection) => rejection.reason)).toEqual([
+      "The uploads route takes at most 1 image/png file per upload, but the request has 2.",
+    ]);
+  });
+
+  it("rejects another type in upper case", () => {
+    const check = checkUploadFiles(
+      [{ name: "a.gif", size: 1000, type: "IMAGE/GIF" }],
+      "uploads",
+      expandRouteConfig({ "image/png": {} }),
+    );
+
+    expect(check.rejections.map((rejection) => rejection.reason)).toEqual([
+      "a.gif has the type IMAGE/GIF. The uploads route accepts image/png files.",
+    ]);
+  });
+});
+
+describe("checkUploadFiles browser parity", () => {
+  const keySets: string[][] = [
+    ["image/png"],
+    ["Image/PNG"],
+    ["image"],
+    ["image/png", "blob"],
+    ["text/csv"],
+    ["pdf"],
+  ];
+  const files: [string, string][] = [
+    ["a.png", "image/png"],
+    ["a.png", "IMAGE/PNG"],
+    ["a.png", "Image/Png"],
+    ["a.png", ""],
+    ["a.gif", "IMAGE/GIF"],
+    ["data.csv", "application/vnd.ms-excel"],
+    ["data.csv", "TEXT/CSV"],
+    ["a.pdf", "APPLICATION/PDF"],
+    ["a.bin", "application/octet-stream"],
+  ];
+  const cases = keySets.flatMap((keys) =>
+    files.map(([name, type]) => [keys.join(","), name, type] as const),
+  );
+
+  it.each(cases)("keys %s agree on %s %j", (keyList, name, type) => {
+    const keys = keyList.split(",");
+    const limits = expandRouteConfig(
+      Object.fromEntries(keys.map((key) => [key, {}])) as never,
+    );
+    const serverAccepts =
+      checkUploadFiles([{ name, size: 1000, type }], "uploads", limits)
+        .rejections.length === 0;
+    const browserAccepts = matchTypeKey(name, type, keys) !== undefined;
+
+    expect(serverAccepts).toBe(browserAccepts);
   });
 });
