@@ -53,6 +53,8 @@ export class UploadController {
   /** Rows not yet checked, in the order they were added. */
   private unchecked = new Set<string>();
   private checkRun: CheckRun | undefined;
+  /** Cancels the check pass that addFiles scheduled for the next task. */
+  private cancelCheck: (() => void) | undefined;
   private cancelPump: (() => void) | undefined;
   /** Queued rows cleared to start, in start order. */
   private released = new Set<string>();
@@ -82,9 +84,9 @@ export class UploadController {
 
   /**
    * Adds dropped, picked or pasted files as queued rows in one pass, then
-   * checks them in slices of about SLICE_BUDGET_MS and starts uploads in a
-   * later task. Only the row creation runs over the whole drop at once, so the
-   * browser handles input and paint between the checks of a large drop.
+   * checks them in slices of about SLICE_BUDGET_MS, from the next task on,
+   * and starts uploads in a later task. The drop's own task only adds and
+   * renders the rows, so the browser handles input and paint in between.
    */
   addFiles(files: readonly File[]): void {
     if (files.length === 0) return;
@@ -95,11 +97,20 @@ export class UploadController {
       this.host.loadRouteConfig();
       return;
     }
-    this.checkUnchecked();
+    this.cancelCheck ??= scheduleTask(() => {
+      this.cancelCheck = undefined;
+      this.checkUnchecked();
+    });
   }
 
   /** Starts every queued row. The Upload button of manual mode calls it. */
   upload(): void {
+    if (this.cancelCheck) {
+      // Starts the scheduled check now, so its pass knows of this request.
+      this.cancelCheck();
+      this.cancelCheck = undefined;
+      this.checkUnchecked();
+    }
     if (this.checkRun) this.checkRun.uploadRequested = true;
     for (const id of this.store.getIds()) {
       const row = this.store.get(id);
@@ -218,6 +229,8 @@ export class UploadController {
 
   /** Aborts everything in flight. The Dropzone calls it on unmount. */
   dispose(): void {
+    this.cancelCheck?.();
+    this.cancelCheck = undefined;
     this.checkRun?.cancelSlice?.();
     this.checkRun = undefined;
     this.cancelPump?.();

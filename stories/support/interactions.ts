@@ -45,6 +45,9 @@ export async function dropFiles(target: Element, files: File[]): Promise<void> {
   dispatchDragEvent(target, "dragenter", dataTransfer);
   dispatchDragEvent(target, "dragover", dataTransfer);
   await new Promise((resolve) => requestAnimationFrame(resolve));
+  // The browser dispatches a real drop in a task of its own, not inside
+  // the frame's rendering task where the animation frame callback runs.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   dispatchDragEvent(target, "drop", dataTransfer);
 }
 
