@@ -6,11 +6,32 @@ const optionNames: readonly (keyof ClerkAuthOptions)[] = [
   "jwtKey",
   "secretKey",
   "apiUrl",
+  "apiVersion",
   "authorizedParties",
   "audience",
+  "issuer",
   "clockSkewInMs",
+  "skipJwksCache",
+  "jwksCacheTtlInMs",
   "allowPendingSessions",
 ];
+
+// verifyToken options of @clerk/backend 3.25.0 that clerkAuth leaves out,
+// with the reason.
+const unsupportedOptions: Record<string, string> = {
+  headerType:
+    "clerkAuth verifies session tokens, whose typ header is always JWT",
+};
+
+function unknownOption(name: string): TypeError {
+  const reason = unsupportedOptions[name];
+  const problem = reason
+    ? `the ${name} option is not supported, because ${reason}`
+    : `unknown option ${name}`;
+  return new TypeError(
+    `clerkAuth: ${problem}. The options are ${optionNames.join(", ")}.`,
+  );
+}
 
 function invalidOption(name: string, expected: string, value: unknown) {
   return new TypeError(
@@ -25,11 +46,51 @@ function checkString(name: string, value: unknown) {
   }
 }
 
+function checkBoolean(name: string, value: unknown) {
+  if (value !== undefined && typeof value !== "boolean") {
+    throw invalidOption(name, "true or false", value);
+  }
+}
+
+function checkMilliseconds(name: string, value: unknown) {
+  const valid =
+    value === undefined ||
+    (typeof value === "number" && Number.isFinite(value) && value >= 0);
+  if (!valid) {
+    throw invalidOption(name, "a number of milliseconds of at least 0", value);
+  }
+}
+
 function isStringList(value: unknown): value is string[] {
   return (
     Array.isArray(value) &&
     value.every((entry) => typeof entry === "string" && entry !== "")
   );
+}
+
+// @clerk/backend 3.25.0 skips the azp, aud and iss checks when their list is
+// empty, so an empty list would accept every token instead of none.
+function rejectEmptyList(name: string, claim: string, fix: string) {
+  return new TypeError(
+    `clerkAuth: the ${name} option is an empty list, and @clerk/backend skips the ${claim} check for an empty list, so every token would pass that check. List ${fix}, or leave the option out.`,
+  );
+}
+
+function checkClaimList(
+  name: string,
+  claim: string,
+  fix: string,
+  value: unknown,
+) {
+  if (value === undefined) return;
+  if (Array.isArray(value) && value.length === 0) {
+    throw rejectEmptyList(name, claim, fix);
+  }
+  const valid =
+    (typeof value === "string" && value !== "") || isStringList(value);
+  if (!valid) {
+    throw invalidOption(name, "a string or a list of strings", value);
+  }
 }
 
 // Clerk compares `azp` with each party as a string, so "https://a.com/"
@@ -39,6 +100,13 @@ function isStringList(value: unknown): value is string[] {
 // accepted.
 function normalizeParties(parties: unknown): string[] | undefined {
   if (parties === undefined) return undefined;
+  if (Array.isArray(parties) && parties.length === 0) {
+    throw rejectEmptyList(
+      "authorizedParties",
+      "azp",
+      `your app's origins, such as ["https://example.com"]`,
+    );
+  }
   if (!isStringList(parties)) {
     throw invalidOption(
       "authorizedParties",
@@ -82,43 +150,30 @@ export function checkClerkAuthOptions(
   const record = options as Record<string, unknown>;
   for (const name of Object.keys(record)) {
     if (!optionNames.includes(name as keyof ClerkAuthOptions)) {
-      throw new TypeError(
-        `clerkAuth: unknown option ${name}. The options are ${optionNames.join(", ")}.`,
-      );
+      throw unknownOption(name);
     }
   }
 
   checkString("jwtKey", record.jwtKey);
   checkString("secretKey", record.secretKey);
   checkString("apiUrl", record.apiUrl);
-
-  const audience = record.audience;
-  const validAudience =
-    audience === undefined ||
-    (typeof audience === "string" && audience !== "") ||
-    isStringList(audience);
-  if (!validAudience) {
-    throw invalidOption("audience", "a string or a list of strings", audience);
-  }
-
-  const clockSkew = record.clockSkewInMs;
-  const validClockSkew =
-    clockSkew === undefined ||
-    (typeof clockSkew === "number" &&
-      Number.isFinite(clockSkew) &&
-      clockSkew >= 0);
-  if (!validClockSkew) {
-    throw invalidOption(
-      "clockSkewInMs",
-      "a number of milliseconds of at least 0",
-      clockSkew,
-    );
-  }
-
-  const allowPending = record.allowPendingSessions;
-  if (allowPending !== undefined && typeof allowPending !== "boolean") {
-    throw invalidOption("allowPendingSessions", "true or false", allowPending);
-  }
+  checkString("apiVersion", record.apiVersion);
+  checkClaimList(
+    "audience",
+    "aud",
+    'the accepted audiences, such as ["api"]',
+    record.audience,
+  );
+  checkClaimList(
+    "issuer",
+    "iss",
+    'the accepted issuers, such as ["https://clerk.example.com"]',
+    record.issuer,
+  );
+  checkMilliseconds("clockSkewInMs", record.clockSkewInMs);
+  checkMilliseconds("jwksCacheTtlInMs", record.jwksCacheTtlInMs);
+  checkBoolean("skipJwksCache", record.skipJwksCache);
+  checkBoolean("allowPendingSessions", record.allowPendingSessions);
 
   return {
     ...(record as ClerkAuthOptions),

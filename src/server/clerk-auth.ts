@@ -35,16 +35,39 @@ export interface ClerkAuthOptions {
   secretKey?: string;
   /** Clerk's Backend API URL, for the key fetch. Defaults to Clerk's. */
   apiUrl?: string;
+  /** The Backend API version in the key fetch URL. Defaults to `v1`. */
+  apiVersion?: string;
   /**
    * Origins allowed in the token's `azp` claim, like `https://example.com`.
    * Scheme and host are compared in lower case and a trailing slash is
-   * ignored.
+   * ignored. An empty list throws, because Clerk would skip the check.
    */
   authorizedParties?: string[];
-  /** Accepted `aud` claims, for tokens from a Clerk JWT template. */
+  /**
+   * Accepted `aud` claims, for tokens from a Clerk JWT template. When set, a
+   * token without `aud` is rejected. An empty list throws, because Clerk
+   * would skip the check.
+   */
   audience?: string | string[];
+  /**
+   * Accepted `iss` claims, such as the instance's Frontend API URL
+   * `https://clerk.example.com`. An empty list throws, because Clerk would
+   * skip the check.
+   */
+  issuer?: string | string[];
   /** Allowed clock difference with Clerk, in milliseconds. Defaults to 5000. */
   clockSkewInMs?: number;
+  /**
+   * Whether Clerk's public keys are fetched for every token instead of
+   * cached. Only used with `secretKey` and no `jwtKey`.
+   */
+  skipJwksCache?: boolean;
+  /**
+   * Deprecated by `@clerk/backend`, which ignores it (3.25.0 caches the keys
+   * for up to 5 minutes). Accepted so that older configs keep working, with
+   * a warning at startup.
+   */
+  jwksCacheTtlInMs?: number;
   /**
    * Accept sessions that still have pending tasks (claim `sts: "pending"`),
    * such as choosing an organization. Clerk treats them as signed out by
@@ -85,6 +108,15 @@ function environmentVariable(name: string): string | undefined {
   return value === "" ? undefined : value;
 }
 
+function hasAudienceClaim(claims: ClerkSessionClaims): boolean {
+  const audience = (claims as { aud?: unknown }).aud;
+  if (typeof audience === "string") return audience !== "";
+  return (
+    Array.isArray(audience) &&
+    audience.some((entry) => typeof entry === "string" && entry !== "")
+  );
+}
+
 function organizationId(claims: ClerkSessionClaims): string | null {
   // Version 2 session tokens carry the organization in `o.id`, version 1
   // tokens in `org_id`.
@@ -120,7 +152,23 @@ export function clerkAuth(
     );
   }
 
-  const authorizedParties = options.authorizedParties;
+  if (options.jwksCacheTtlInMs !== undefined) {
+    console.warn(
+      "dropsync: clerkAuth's jwksCacheTtlInMs option has no effect, because @clerk/backend deprecates it and caches Clerk's keys for up to 5 minutes. Remove it, or set skipJwksCache: true to fetch the keys for every token.",
+    );
+  }
+  const verifyOptions = {
+    jwtKey,
+    secretKey,
+    apiUrl: options.apiUrl,
+    apiVersion: options.apiVersion,
+    authorizedParties: options.authorizedParties,
+    audience: options.audience,
+    issuer: options.issuer,
+    clockSkewInMs: options.clockSkewInMs,
+    skipJwksCache: options.skipJwksCache,
+    jwksCacheTtlInMs: options.jwksCacheTtlInMs,
+  };
 
   return async (request) => {
     const token = sessionTokenFromRequest(request);
@@ -129,18 +177,19 @@ export function clerkAuth(
     const { verifyToken } = await loadClerkBackend();
     let claims: ClerkSessionClaims;
     try {
-      claims = await verifyToken(token, {
-        jwtKey,
-        secretKey,
-        apiUrl: options.apiUrl,
-        authorizedParties,
-        audience: options.audience,
-        clockSkewInMs: options.clockSkewInMs,
-      });
+      claims = await verifyToken(token, verifyOptions);
     } catch (error) {
       throw rejectTokenError(error);
     }
 
+    // verifyToken skips the audience check for a token without `aud`, such
+    // as a plain session token, but a configured audience means it is
+    // required.
+    if (options.audience !== undefined && !hasAudienceClaim(claims)) {
+      throw forbiddenError(
+        "Your session token has no audience (aud claim), but this upload route accepts only tokens for its audience. Send a token from the Clerk JWT template that sets it.",
+      );
+    }
     if (claims.sts === "pending" && !options.allowPendingSessions) {
       throw forbiddenError(
         "Your session has pending tasks, such as choosing an organization. Finish signing in, then retry the upload.",
