@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import { useLayoutEffect, useRef, type ComponentProps } from "react";
 import { cn } from "../../lib/cn";
 import {
   useDropzoneContext,
@@ -80,10 +80,42 @@ function BatchButton({
   slot,
   action,
   ...props
-}: Omit<ComponentProps<"button">, "onClick" | "onPointerDown"> & {
+}: Omit<ComponentProps<"button">, "onClick" | "onPointerDown" | "ref"> & {
   slot: string;
   action: () => void;
 }) {
   const press = usePressAction(action);
-  return <button type="button" data-slot={slot} {...props} {...press} />;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    const button = buttonRef.current;
+    // Layout cleanups run while the button is still in the document, so
+    // its Dropzone can still be found from it.
+    return () => {
+      if (button && button === button.ownerDocument.activeElement) {
+        focusDropArea(button);
+      }
+    };
+  }, []);
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      data-slot={slot}
+      {...props}
+      {...press}
+    />
+  );
+}
+
+/**
+ * Moves focus from a batch button that goes away to the drop area of its
+ * Dropzone, so keyboard users stay in the Dropzone instead of on <body>.
+ * The area, not the button that takes its place, gets focus, so a held
+ * Enter on Upload never runs Cancel all.
+ */
+function focusDropArea(button: HTMLElement): void {
+  button
+    .closest('[data-slot="dropzone"]')
+    ?.querySelector<HTMLElement>('[data-slot="dropzone-area"]')
+    ?.focus();
 }
