@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import { useId, type ComponentProps } from "react";
 import { cn } from "../../lib/cn";
 import { mergeRefs } from "../../lib/merge-refs";
 import { useDropzoneContext, useDropzoneRouteConfig } from "../hooks";
@@ -8,8 +8,9 @@ import { useDropzoneArea } from "./root";
 /**
  * Renders the drop target, `<div data-slot="dropzone-area" role="button">`, which
  * takes drops and clicks, opens the file picker on Enter or Space, contains the
- * hidden file input, and shows the route's restrictions, which it
- * references with `aria-describedby`.
+ * hidden file input, and shows the route's restrictions. The hint alone
+ * names it (`aria-labelledby`) and the restrictions describe it
+ * (`aria-describedby`), so screen readers read each once.
  */
 export function DropzoneArea({
   className,
@@ -20,6 +21,7 @@ export function DropzoneArea({
   const { messages, disabled } = useDropzoneContext();
   const area = useDropzoneArea();
   const routeConfig = useDropzoneRouteConfig();
+  const hintId = useId();
 
   let hint = messages.dropHint;
   if (disabled) hint = area.disabledMessage ?? hint;
@@ -49,6 +51,9 @@ export function DropzoneArea({
       ref={mergeRefs(area.rootProps.ref, ref)}
       role="button"
       aria-disabled={disabled || undefined}
+      // aria-labelledby takes precedence over aria-label, so a caller's
+      // aria-label turns it off.
+      aria-labelledby={props["aria-label"] ? undefined : hintId}
       aria-describedby={area.restrictionsId}
       data-slot="dropzone-area"
       data-state={area.state}
@@ -69,7 +74,7 @@ export function DropzoneArea({
         data-slot="dropzone-input"
       />
       <UploadIcon className="text-muted-foreground size-8" />
-      <p data-slot="dropzone-hint" className="font-medium">
+      <p id={hintId} data-slot="dropzone-hint" className="font-medium">
         {hint}
       </p>
       <p
