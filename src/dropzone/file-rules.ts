@@ -1,18 +1,20 @@
 import { typeFromExtension, typeMismatch } from "../server/file-types";
 
+// Control characters (Unicode Cc: U+0000..U+001F, U+007F..U+009F),
+// bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+// U+2066..U+2069) and path separators.
+const UNSAFE_NAME_CHARACTER = /[\p{Cc}\p{Bidi_Control}/\\]/u;
+
 /**
  * Returns whether the server rejects a file name: an empty name, or one
- * with a control character (U+0000..U+001F, U+007F) or a path separator
- * (`/` or `\`). The rule copies `checkUploadFiles` of `dropsync/server`.
+ * with a path separator (`/` or `\`), a control character (U+0000..U+001F,
+ * U+007F..U+009F) or a bidirectional control (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069). Bidirectional controls make a name
+ * display in another order, so `invoice\u202Efdp.exe` shows as
+ * "invoiceexe.pdf". The rule copies `checkUploadFiles` of `dropsync/server`.
  */
 export function hasInvalidName(name: string): boolean {
-  if (name.trim() === "") return true;
-  for (const character of name) {
-    const code = character.charCodeAt(0);
-    if (code < 0x20 || code === 0x7f) return true;
-    if (character === "/" || character === "\\") return true;
-  }
-  return false;
+  return name.trim() === "" || UNSAFE_NAME_CHARACTER.test(name);
 }
 
 /**

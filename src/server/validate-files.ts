@@ -21,15 +21,37 @@ interface RequestedFile {
   type: string;
 }
 
-// Control characters and path separators never occur in names that
-// browsers report, so a name with them comes from a forged request.
+// Control characters (Unicode Cc: U+0000..U+001F, U+007F..U+009F),
+// bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+// U+2066..U+2069) and path separators.
+// NOTE: keep in step with `hasInvalidName` of the Dropzone's file rules.
+const UNSAFE_NAME_CHARACTER = /[\p{Cc}\p{Bidi_Control}/\\]/u;
+
+/**
+ * Returns whether a file name contains a path separator (`/` or `\`), a
+ * control character (U+0000..U+001F, U+007F..U+009F) or a bidirectional
+ * control (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069).
+ * Browsers report base names, so a path separator comes from a forged
+ * request. Control characters are invisible, and bidirectional controls
+ * make a name display in another order: `invoice\u202Efdp.exe` shows as
+ * "invoiceexe.pdf".
+ */
 function hasUnsafeCharacter(name: string): boolean {
-  for (const character of name) {
-    const code = character.charCodeAt(0);
-    if (code < 0x20 || code === 0x7f) return true;
-    if (character === "/" || character === "\\") return true;
-  }
-  return false;
+  return UNSAFE_NAME_CHARACTER.test(name);
+}
+
+/**
+ * Quotes a file name for a rejection reason. JSON.stringify leaves U+007F,
+ * C1 controls and bidirectional controls as they are, and an override such
+ * as U+202E would reverse the rest of the reason on screen, so those are
+ * escaped as `\uXXXX` too.
+ */
+function quoteName(name: string): string {
+  return JSON.stringify(name).replace(
+    /[\p{Cc}\p{Bidi_Control}]/gu,
+    (character) =>
+      `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function describeTypes(route: string, fileTypes: string[]): string {
@@ -139,7 +161,7 @@ function checkFile(
       rejection: {
         name,
         code: "BAD_REQUEST",
-        reason: `The file name ${JSON.stringify(name)} contains a path separator or a control character.`,
+        reason: `The file name ${quoteName(name)} contains a path separator or a control character.`,
       },
     };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expandRouteConfig } from "../../src/server/route-config";
+import { hasInvalidName } from "../../src/dropzone/file-rules";
 import { matchTypeKey } from "../../src/dropzone/validation";
 import { presetRouteConfigs } from "../../src/server/presets";
 import {
@@ -238,6 +239,90 @@ describe("findFileRejections names", () => {
     expect(rejections.map((rejection) => rejection.code)).toEqual([
       "BAD_REQUEST",
     ]);
+  });
+});
+
+describe("findFileRejections bidirectional controls", () => {
+  const textLimits = expandRouteConfig({ text: {}, blob: {} });
+
+  it("rejects a right-to-left override", () => {
+    const rejections = findFileRejections(
+      [{ name: "invoice\u202Efdp.exe", size: 1, type: "" }],
+      "uploads",
+      textLimits,
+    );
+
+    expect(rejections).toEqual([
+      {
+        name: "invoice\u202Efdp.exe",
+        code: "BAD_REQUEST",
+        reason:
+          'The file name "invoice\\u202efdp.exe" contains a path separator or a control character.',
+      },
+    ]);
+  });
+
+  it.each([
+    ["a\u202Ab.txt", '"a\\u202ab.txt"'],
+    ["a\u202Bb.txt", '"a\\u202bb.txt"'],
+    ["a\u202Cb.txt", '"a\\u202cb.txt"'],
+    ["a\u202Db.txt", '"a\\u202db.txt"'],
+    ["a\u2066b.txt", '"a\\u2066b.txt"'],
+    ["a\u2067b.txt", '"a\\u2067b.txt"'],
+    ["a\u2068b.txt", '"a\\u2068b.txt"'],
+    ["a\u2069b.txt", '"a\\u2069b.txt"'],
+    ["a\u200Eb.txt", '"a\\u200eb.txt"'],
+    ["a\u200Fb.txt", '"a\\u200fb.txt"'],
+    ["a\u061Cb.txt", '"a\\u061cb.txt"'],
+    ["a\u0085b.txt", '"a\\u0085b.txt"'],
+    ["a\u007Fb.txt", '"a\\u007fb.txt"'],
+    ["a\u0007b.txt", '"a\\u0007b.txt"'],
+  ])("rejects %j with the name escaped", (name, quoted) => {
+    const rejections = findFileRejections(
+      [{ name, size: 1, type: "text/plain" }],
+      "uploads",
+      textLimits,
+    );
+
+    expect(rejections.map((rejection) => rejection.reason)).toEqual([
+      `The file name ${quoted} contains a path separator or a control character.`,
+    ]);
+  });
+
+  it.each([
+    "تقرير.txt",
+    "דוח שנתי.txt",
+    "\u{1F469}\u200D\u{1F4BB}.txt",
+    "a\u00A0b.txt",
+  ])("accepts %j", (name) => {
+    const rejections = findFileRejections(
+      [{ name, size: 1, type: "text/plain" }],
+      "uploads",
+      textLimits,
+    );
+
+    expect(rejections).toEqual([]);
+  });
+
+  it.each([
+    "invoice\u202Efdp.exe",
+    "a\u2066b.txt",
+    "a\u200Fb.txt",
+    "a\u0085b.txt",
+    "a/b.txt",
+    "a\\b.txt",
+    "a\u0000b.txt",
+    "תקין.txt",
+    "\u{1F469}\u200D\u{1F4BB}.txt",
+    "plain.txt",
+  ])("matches the browser rule for %j", (name) => {
+    const rejections = findFileRejections(
+      [{ name, size: 1, type: "text/plain" }],
+      "uploads",
+      textLimits,
+    );
+
+    expect(rejections.length > 0).toBe(hasInvalidName(name));
   });
 });
 
