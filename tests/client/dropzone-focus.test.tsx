@@ -147,6 +147,29 @@ describe("Dropzone batch button focus", () => {
     expect(document.activeElement).toBe(secondArea);
   });
 
+  it("focuses the row group while disabled", async () => {
+    const user = userEvent.setup();
+    const view = renderManual();
+    await dropFiles([makeFile("photo.png", "image/png")]);
+    view.rerender(
+      <div>
+        <textarea aria-label="Elsewhere" />
+        <Dropzone
+          endpoint="uploader"
+          mode="manual"
+          routeConfig={imageAndTextConfig}
+          disabled
+        />
+      </div>,
+    );
+    button("Cancel all").focus();
+    await user.keyboard("{Enter}");
+    expect(fileRow("photo.png").dataset.state).toBe("canceled");
+    expect(document.activeElement).toBe(
+      screen.getByRole("group", { name: "photo.png" }),
+    );
+  });
+
   it("moves focus to area after Upload starts", async () => {
     const user = userEvent.setup();
     renderManual({ url: `${server.origin}/api/uploadthing` });

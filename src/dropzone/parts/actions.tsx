@@ -92,7 +92,7 @@ function BatchButton({
     // its Dropzone can still be found from it.
     return () => {
       if (button && button === button.ownerDocument.activeElement) {
-        focusDropArea(button);
+        moveFocusIntoDropzone(button);
       }
     };
   }, []);
@@ -111,11 +111,17 @@ function BatchButton({
  * Moves focus from a batch button that goes away to the drop area of its
  * Dropzone, so keyboard users stay in the Dropzone instead of on <body>.
  * The area, not the button that takes its place, gets focus, so a held
- * Enter on Upload never runs Cancel all.
+ * Enter on Upload never runs Cancel all. A disabled area takes no focus,
+ * so then the first row's button group gets it.
  */
-function focusDropArea(button: HTMLElement): void {
-  button
-    .closest('[data-slot="dropzone"]')
-    ?.querySelector<HTMLElement>('[data-slot="dropzone-area"]')
-    ?.focus();
+function moveFocusIntoDropzone(button: HTMLElement): void {
+  const root = button.closest('[data-slot="dropzone"]');
+  const targets = [
+    '[data-slot="dropzone-area"]',
+    '[data-slot="dropzone-file-actions"]',
+  ];
+  for (const selector of targets) {
+    root?.querySelector<HTMLElement>(selector)?.focus();
+    if (button.ownerDocument.activeElement !== button) return;
+  }
 }
