@@ -2,6 +2,8 @@ import { genUploader } from "uploadthing/client";
 import type { ClientUploadedFileData } from "uploadthing/types";
 import type { DropzoneController } from "./dropzone-controller";
 import { isExtensionDecided } from "./file-rules";
+import { mergeMessages, type DropzoneMessages } from "./messages";
+import { rowMessages } from "./row-messages";
 import { scheduleTask, SLICE_BUDGET_MS } from "./schedule";
 import { FileStoreWriter } from "./store-writer";
 import type {
@@ -63,7 +65,8 @@ export class UploadController {
   private batchStarted = false;
   private uploader: ReturnType<typeof genUploader> | undefined;
   private uploaderUrl = "";
-  private files = new Map<File, string>();
+  /** Live-region texts of the current task, announced together. */
+  private announcements: string[] = [];
 
   constructor(private readonly host: DropzoneController) {
     this.store = host.store;
@@ -73,13 +76,33 @@ export class UploadController {
     // Lives as long as the host, so the subscription is never removed.
     host.routeConfig.subscribe(() => {
       const state = this.routeConfig.get();
-      if (state.status === "ready") this.checkUnchecked();
+      if (state.status === "ready") {
+        this.requeueConfigFailures();
+        this.checkUnchecked();
+      }
       if (state.status === "error") this.failUnchecked(state.message);
     });
   }
 
   private get options() {
     return this.host.options;
+  }
+
+  private mergedFrom: DropzoneMessages | undefined;
+  private merged: DropzoneMessages | undefined;
+
+  /**
+   * The Dropzone's messages over every English default. Actions replayed
+   * when the chunk arrives run before the Dropzone renders with the row
+   * defaults, so the controller merges them itself.
+   */
+  private get messages(): DropzoneMessages {
+    const given = this.options.messages;
+    if (this.mergedFrom !== given || !this.merged) {
+      this.mergedFrom = given;
+      this.merged = mergeMessages(rowMessages, given);
+    }
+    return this.merged;
   }
 
   /**
@@ -129,7 +152,9 @@ export class UploadController {
     const row = this.store.get(id);
     if (row?.status === "queued") {
       // A canceled row keeps its slot, also when it was not checked yet.
-      if (this.unchecked.delete(id)) this.checkRun?.admission.include(row);
+      if (this.unchecked.delete(id)) {
+        this.checkRun?.admission.include({ ...row, status: "canceled" });
+      }
       this.writer.update(id, { status: "canceled" });
       this.finishBatchIfIdle();
       return;
@@ -178,11 +203,16 @@ export class UploadController {
     if (!row) return;
     const job = this.findJob(id);
     if (job) this.abortJob(job, "canceled");
+    // With a controlled `value`, a completed row leaves when the value
+    // does: the Dropzone asks for the change and the parent decides.
+    if (row.status === "complete" && this.options.controlled) {
+      this.emitValue(id);
+      return;
+    }
     const checked = !this.unchecked.delete(id);
     if (checked && row.status !== "rejected") {
       this.checkRun?.admission.exclude(row);
     }
-    if (row.file) this.files.delete(row.file);
     this.writer.remove([id]);
     if (row.status === "complete") this.emitValue();
     this.finishBatchIfIdle();
@@ -213,18 +243,29 @@ export class UploadController {
 
   /**
    * Judges a drag from the MIME types the browser exposes before the drop:
-   * rejected when a type is not allowed or when there are more files than
-   * free slots.
+   * rejected when a type is not allowed, when more files of one route type
+   * come than it has free slots, or when more files come than all types
+   * have. Types that only the extension decides count in the last check.
    */
   isDragRejected(types: readonly string[]): boolean {
     const state = this.routeConfig.get();
     if (state.status !== "ready") return false;
-    const allowedKeys = Object.keys(state.config);
-    const badType = types.some(
-      (type) =>
-        !isExtensionDecided(type) && !matchTypeKey("", type, allowedKeys),
-    );
-    return badType || types.length > this.freeSlots(state.config);
+    const { config } = state;
+    const allowedKeys = Object.keys(config);
+    const free = this.freeSlots(config);
+    const dragged = new Map<string, number>();
+    for (const type of types) {
+      if (isExtensionDecided(type)) continue;
+      const key = matchTypeKey("", type, allowedKeys);
+      if (!key) return true;
+      dragged.set(key, (dragged.get(key) ?? 0) + 1);
+    }
+    for (const [key, count] of dragged) {
+      if (count > (free.get(key) ?? 0)) return true;
+    }
+    let total = 0;
+    for (const slots of free.values()) total += slots;
+    return types.length > total;
   }
 
   /** Aborts everything in flight. The Dropzone calls it on unmount. */
@@ -242,21 +283,23 @@ export class UploadController {
     }
   }
 
-  private freeSlots(config: DropzoneRouteConfig): number {
-    const { queued, uploading, complete, error, canceled } =
-      this.store.getSummary();
-    const occupied = queued + uploading + complete + error + canceled;
-    const max = Object.values(config).reduce(
-      (sum, limits) => sum + limits.maxFileCount,
-      0,
+  /** Returns the free slots of each route type: rejected rows take none. */
+  private freeSlots(config: DropzoneRouteConfig): Map<string, number> {
+    const allowedKeys = Object.keys(config);
+    const free = new Map(
+      allowedKeys.map((key) => [key, config[key]!.maxFileCount]),
     );
-    return max - occupied;
+    for (const row of this.store.list()) {
+      if (row.status === "rejected") continue;
+      const key = matchTypeKey(row.name, row.type, allowedKeys);
+      if (key) free.set(key, Math.max(0, free.get(key)! - 1));
+    }
+    return free;
   }
 
   private createRow(file: File): DropzoneFile {
     nextRowId += 1;
     const id = `dropzone-file-${nextRowId}`;
-    this.files.set(file, id);
     return {
       id,
       file,
@@ -304,7 +347,7 @@ export class UploadController {
     const checked = this.store
       .list()
       .filter((row) => !this.unchecked.has(row.id));
-    return new FileAdmission(checked, config, this.options.messages);
+    return new FileAdmission(checked, config, this.messages);
   }
 
   /**
@@ -366,27 +409,51 @@ export class UploadController {
     this.checkRun = undefined;
     const { rejections } = run;
     if (rejections.length > 0) {
-      const reasons = rejections.map((rejection) => rejection.message);
-      this.announcement.set(reasons.join(". "));
+      for (const rejection of rejections) this.announce(rejection.message);
       this.options.onReject?.(rejections);
     }
     this.schedulePump();
   }
 
+  /**
+   * Fails the rows waiting for a check, each with `onUploadError` and an
+   * announcement, because no route config is there to check them with.
+   */
   private failUnchecked(message: string): void {
-    const patches = [...this.unchecked].map(
-      (id) =>
-        [
-          id,
-          {
-            status: "error",
-            errorCode: "route-config-failed",
-            reason: message,
-          },
-        ] as const,
-    );
+    const rows = [...this.unchecked].map((id) => this.store.get(id)!);
     this.unchecked.clear();
-    this.writer.updateMany(patches);
+    this.writer.updateMany(
+      rows.map((row) => [
+        row.id,
+        { status: "error", errorCode: "route-config-failed", reason: message },
+      ]),
+    );
+    for (const row of rows) {
+      this.reportFailure(row.id, "route-config-failed", message, undefined);
+    }
+  }
+
+  /**
+   * Queues the rows that failed for want of a route config again, once one
+   * has arrived, so they are checked like new files.
+   */
+  private requeueConfigFailures(): void {
+    const rows = this.store
+      .list()
+      .filter((row) => row.errorCode === "route-config-failed");
+    if (rows.length === 0) return;
+    this.writer.updateMany(
+      rows.map((row) => [
+        row.id,
+        {
+          status: "queued",
+          reason: undefined,
+          errorCode: undefined,
+          attempt: row.attempt + 1,
+        },
+      ]),
+    );
+    for (const row of rows) this.unchecked.add(row.id);
   }
 
   private release(id: string): void {
@@ -460,7 +527,7 @@ export class UploadController {
         onUploadBegin: () => this.armStallTimer(job),
         onUploadProgress: ({ file, loaded }) => {
           this.armStallTimer(job);
-          this.recordProgress(file, loaded);
+          this.recordProgress(job, file, loaded);
         },
       } as Parameters<ReturnType<typeof genUploader>["uploadFiles"]>[1])
       .then(
@@ -486,8 +553,10 @@ export class UploadController {
     return this.uploader;
   }
 
-  private recordProgress(file: File, loaded: number): void {
-    const id = this.files.get(file);
+  private recordProgress(job: UploadJob, file: File, loaded: number): void {
+    // The job's own rows, by File object: the same File can also sit in a
+    // rejected row, as a duplicate.
+    const id = job.ids.find((jobId) => this.store.get(jobId)?.file === file);
     const row = id ? this.store.get(id) : undefined;
     if (!id || row?.status !== "uploading") return;
     // Browsers (and jsdom) count multipart overhead in `loaded`, so it can
@@ -508,7 +577,8 @@ export class UploadController {
     if (job.outcome) return;
     job.outcome = outcome;
     clearTimeout(job.stallTimer);
-    const { messages, stallTimeout } = this.options;
+    const { messages } = this;
+    const { stallTimeout } = this.options;
     for (const id of job.ids) {
       const row = this.store.get(id);
       if (row?.status !== "uploading") continue;
@@ -530,7 +600,7 @@ export class UploadController {
       if (!result || row?.status !== "uploading") return;
       this.writer.update(id, { status: "complete", progress: 100, result });
       this.batchResults.push(result);
-      this.announcement.set(this.options.messages.announceComplete(row.name));
+      this.announce(this.messages.announceComplete(row.name));
       this.options.onFileComplete?.(this.store.get(id)!, result);
     });
     this.emitValue();
@@ -538,7 +608,7 @@ export class UploadController {
 
   private failJob(job: UploadJob, error: unknown): void {
     if (job.outcome) return;
-    const { messages } = this.options;
+    const { messages } = this;
     const transfer = readTransferFailure(error);
     const serverMessage = transfer ? undefined : readServerMessage(error);
     const code = isFinalRejection(error) ? "upload-rejected" : "upload-failed";
@@ -559,15 +629,43 @@ export class UploadController {
     cause: unknown,
   ): void {
     this.writer.update(row.id, { status: "error", errorCode: code, reason });
-    const failed = this.store.get(row.id)!;
-    this.announcement.set(
-      this.options.messages.announceFailed(row.name, reason),
-    );
+    this.reportFailure(row.id, code, reason, cause);
+  }
+
+  /** Announces a failed row and passes it to `onUploadError`. */
+  private reportFailure(
+    id: string,
+    code: DropzoneErrorCode,
+    reason: string,
+    cause: unknown,
+  ): void {
+    const failed = this.store.get(id)!;
+    this.announce(this.messages.announceFailed(failed.name, reason));
     this.options.onUploadError?.({
       file: failed,
       code,
       message: reason,
       cause,
+    });
+  }
+
+  /**
+   * Queues a live-region text. The texts of one task are announced
+   * together, as one text: the first two and a count of the rest, so a
+   * request of several files or a large drop is not cut to its last text.
+   */
+  private announce(text: string): void {
+    if (this.announcements.push(text) > 1) return;
+    queueMicrotask(() => {
+      const texts = this.announcements;
+      this.announcements = [];
+      const shown =
+        texts.length > 3
+          ? [...texts.slice(0, 2), this.messages.announceMore(texts.length - 2)]
+          : texts;
+      this.announcement.set(
+        shown.map((item) => item.replace(/[^.!?]$/, "$&.")).join(" "),
+      );
     });
   }
 
@@ -588,11 +686,14 @@ export class UploadController {
     this.options.onBatchComplete?.(results);
   }
 
-  private emitValue(): void {
+  /** Calls `onValueChange` with every completed upload, except row `omitId`. */
+  private emitValue(omitId?: string): void {
     const value = this.store
       .list()
       .flatMap((row) =>
-        row.status === "complete" && row.result ? [row.result] : [],
+        row.status === "complete" && row.result && row.id !== omitId
+          ? [row.result]
+          : [],
       );
     this.options.onValueChange?.(value);
   }

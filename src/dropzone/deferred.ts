@@ -6,3 +6,4 @@ export { DropzoneActions } from "./parts/actions";
 export { DropzoneFileItem } from "./parts/file-item";
 export { DropzoneFileList } from "./parts/file-list";
 export { DropzoneProgress } from "./parts/progress";
+export { rowMessages } from "./row-messages";

@@ -38,6 +38,8 @@ export interface DropzoneControllerOptions {
   onBatchComplete: ((results: UploadedFile[]) => void) | undefined;
   onUploadError: ((error: DropzoneUploadError) => void) | undefined;
   onValueChange: ((value: UploadedFile[]) => void) | undefined;
+  /** Whether the `value` prop is set: completed rows then follow it. */
+  controlled: boolean;
 }
 
 /**
@@ -55,6 +57,10 @@ export class DropzoneController {
 
   private uploads: UploadController | undefined;
   private pending: ((uploads: UploadController) => void)[] = [];
+  /** Files in `pending`, for the message of a failed load. */
+  private waitingFiles = 0;
+  /** Message of the last failed load of the deferred chunk, until one succeeds. */
+  private loadFailure: string | undefined;
   private configRequest: AbortController | undefined;
 
   constructor(public options: DropzoneControllerOptions) {
@@ -82,7 +88,7 @@ export class DropzoneController {
       this.applyRouteConfig(routeConfig);
       return;
     }
-    this.routeConfig.set({ status: "loading" });
+    if (!this.loadFailure) this.routeConfig.set({ status: "loading" });
     const request = new AbortController();
     this.configRequest = request;
     fetchEndpointMetadata(url, request.signal).then(
@@ -90,7 +96,7 @@ export class DropzoneController {
         if (!request.signal.aborted) this.applyRouteConfig(metadata);
       },
       (error: unknown) => {
-        if (request.signal.aborted) return;
+        if (request.signal.aborted || this.loadFailure) return;
         const message = messages.routeConfigFailed(url, describeError(error));
         this.routeConfig.set({ status: "error", message });
       },
@@ -99,7 +105,9 @@ export class DropzoneController {
 
   /** Adds dropped, picked or pasted files as rows and checks them. */
   addFiles(files: readonly File[]): void {
-    if (files.length > 0) this.run((uploads) => uploads.addFiles(files));
+    if (files.length === 0) return;
+    if (!this.uploads) this.waitingFiles += files.length;
+    this.run((uploads) => uploads.addFiles(files));
   }
 
   /** Starts every queued row. The Upload button of manual mode calls it. */
@@ -149,9 +157,15 @@ export class DropzoneController {
     return this.uploads?.isDragRejected(types) ?? false;
   }
 
-  /** Aborts everything in flight. The Dropzone calls it on unmount. */
+  /**
+   * Aborts everything in flight and drops the actions still waiting for the
+   * deferred chunk, so nothing uploads after the Dropzone has gone. The
+   * Dropzone calls it on unmount.
+   */
   dispose(): void {
     this.configRequest?.abort();
+    this.pending = [];
+    this.waitingFiles = 0;
     this.uploads?.dispose();
   }
 
@@ -170,19 +184,23 @@ export class DropzoneController {
       (loaded) => {
         if (!this.uploads) {
           this.uploads = new loaded.UploadController(this);
-          // A config that failed only because the chunk did not load is
-          // requested again now that it has.
-          if (this.routeConfig.get().status === "error") this.loadRouteConfig();
+          // The failed load's message gives way to the route config again.
+          if (this.loadFailure) {
+            this.loadFailure = undefined;
+            this.loadRouteConfig();
+          }
         }
+        this.waitingFiles = 0;
         for (const action of this.pending.splice(0)) action(this.uploads);
       },
       (error: unknown) => {
         // The pending actions stay queued for the next load, which the next
         // action or mount starts.
-        const message = this.options.messages.scriptLoadFailed(
+        this.loadFailure = this.options.messages.scriptLoadFailed(
           describeError(error),
+          this.waitingFiles,
         );
-        this.routeConfig.set({ status: "error", message });
+        this.routeConfig.set({ status: "error", message: this.loadFailure });
       },
     );
   }
@@ -192,6 +210,9 @@ export class DropzoneController {
   ): void {
     const { endpoint, url, messages } = this.options;
     const config = selectRouteConfig(source, endpoint);
+    // A route config that arrives after a failed load keeps that failure
+    // in view: without the chunk, no file can be checked or uploaded.
+    if (this.loadFailure) return;
     this.routeConfig.set(
       config
         ? { status: "ready", config }

@@ -1,4 +1,4 @@
-import { typeFromExtension, typeMismatch } from "../server/file-types";
+import { typeFromExtension } from "../server/file-types";
 
 // Control characters (Unicode Cc: U+0000..U+001F, U+007F..U+009F),
 // bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
@@ -17,18 +17,6 @@ export function hasInvalidName(name: string): boolean {
   return name.trim() === "" || UNSAFE_NAME_CHARACTER.test(name);
 }
 
-/**
- * Returns whether a browser type of inline-rendered media or text
- * contradicts the file's extension, such as `cat.exe` as `image/png`. The
- * server rejects those, so the browser check uses its rule.
- */
-export function contradictsExtension(
-  name: string,
-  browserType: string,
-): boolean {
-  return browserType !== "" && typeMismatch(name, browserType) !== undefined;
-}
-
 // Extensions for which the file router accepts alias types, such as
 // application/vnd.ms-excel for .csv.
 // NOTE: keep in step with the alias table of `dropsync/server`'s file types.
@@ -45,5 +33,17 @@ export function isExtensionDecided(browserType: string): boolean {
   return ALIASED_EXTENSIONS.some(
     (extension) =>
       typeFromExtension(`file.${extension}`, browserType) !== undefined,
+  );
+}
+
+/**
+ * Returns `name` in double quotes with its control and bidirectional
+ * characters written as `\uXXXX`, so a reason that quotes it reads in order.
+ */
+export function quoteName(name: string): string {
+  return JSON.stringify(name).replace(
+    /[\p{Cc}\p{Bidi_Control}]/gu,
+    (character) =>
+      `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }

@@ -14,7 +14,7 @@ export {
   useDropzoneTotalProgress,
 } from "./hooks";
 export type { DropzoneContextValue } from "./hooks";
-export { defaultMessages, formatBytes } from "./messages";
+export { formatBytes } from "./messages";
 export type { DropzoneInvalidTypeDetails, DropzoneMessages } from "./messages";
 export { DropzoneArea } from "./parts/area";
 export {

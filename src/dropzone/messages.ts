@@ -11,6 +11,12 @@ export interface DropzoneInvalidTypeDetails {
   allowedTypes: readonly string[];
   /** The allowed types in English, such as "images, PDFs". */
   allowedDescription: string;
+  /**
+   * The types the file's extension belongs to when they contradict `type`,
+   * such as `["application/x-msdownload"]` for `report.exe` as `text/plain`;
+   * empty otherwise.
+   */
+  impliedTypes: readonly string[];
 }
 
 /**
@@ -39,6 +45,12 @@ export interface DropzoneMessages {
   fileTooLarge: (name: string, size: string, limit: string) => string;
   /** Reason for a file past its type's `maxFileCount` of `max`. */
   tooManyFiles: (name: string, max: number) => string;
+  /**
+   * Reason for a file of a route that uploads at least `min` files of its
+   * type at once, when only `remaining` more fit under `maxFileCount`, so
+   * no upload of it could start.
+   */
+  minimumUnreachable: (name: string, min: number, remaining: number) => string;
   /** Reason for a file with the same name, size and modified time as a row. */
   duplicateFile: (name: string) => string;
   /**
@@ -61,10 +73,11 @@ export interface DropzoneMessages {
   routeConfigFailed: (url: string, detail: string) => string;
   /**
    * Shown in place of the restrictions when the script chunk with the upload
-   * code failed to load, often a chunk gone after a new deployment. Files
-   * added meanwhile wait for the next load, which the next drop starts.
+   * code failed to load, often a chunk gone after a new deployment.
+   * `waiting` files were added meanwhile and wait for the next load, which
+   * the next added file starts.
    */
-  scriptLoadFailed: (detail: string) => string;
+  scriptLoadFailed: (detail: string, waiting: number) => string;
   /** Reason when the route config from `url` has no route `endpoint`. */
   unknownEndpoint: (endpoint: string, url: string) => string;
   /** Label of each row state. A failed row shows its reason instead. */
@@ -85,6 +98,11 @@ export interface DropzoneMessages {
   announceComplete: (name: string) => string;
   /** Live-region text when an upload fails with `reason`. */
   announceFailed: (name: string, reason: string) => string;
+  /**
+   * Live-region text in place of `count` more announcements made at the
+   * same moment, after the first two.
+   */
+  announceMore: (count: number) => string;
 }
 
 const BYTE_UNITS = ["B", "KB", "MB", "GB", "TB"];
@@ -110,6 +128,7 @@ const TYPE_LABELS: Record<string, string> = {
   audio: "audio files",
   pdf: "PDFs",
   text: "text files",
+  "text/plain": "plain text files",
   blob: "files",
 };
 
@@ -133,53 +152,48 @@ function describeRestrictions(config: DropzoneRouteConfig): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** English defaults for every Dropzone message. */
-export const defaultMessages: DropzoneMessages = {
+/** Messages of the drop area and its restrictions line, which render first. */
+export type DropzoneAreaMessageKey =
+  | "dropHint"
+  | "dragAccept"
+  | "dragReject"
+  | "loadingConfig"
+  | "restrictions"
+  | "formatBytes"
+  | "routeConfigFailed"
+  | "scriptLoadFailed"
+  | "unknownEndpoint";
+
+/** English defaults of the drop area's messages. */
+export const areaMessages: Pick<DropzoneMessages, DropzoneAreaMessageKey> = {
   dropHint: "Drag files here or click to browse",
   dragAccept: "Drop to add these files",
   dragReject: "Some of these files are not allowed",
   loadingConfig: "Loading upload limits…",
   restrictions: describeRestrictions,
   formatBytes,
-  invalidType: (name, { allowedDescription }) =>
-    `${name} is not an allowed file type; allowed: ${allowedDescription}`,
-  fileTooLarge: (name, size, limit) =>
-    `${name} is ${size}; the limit is ${limit}`,
-  tooManyFiles: (name, max) =>
-    `${name} was not added: the limit is ${max} ${max === 1 ? "file" : "files"}`,
-  duplicateFile: (name) => `${name} is already in the list`,
-  invalidName: (name) =>
-    name.trim() === ""
-      ? "A file without a name cannot be uploaded; rename it and add it again"
-      : `The file name ${JSON.stringify(name)} contains a path separator or a control character; rename the file and add it again`,
-  belowMinimum: (min, type) => `Add at least ${min} ${describeType(type)}`,
-  stalled: (name, timeoutMs) =>
-    `${name} made no progress for ${timeoutMs / 1000} s; retry to start again`,
-  uploadFailed: (name) => `${name} failed to upload`,
-  transferFailed: (name, status) =>
-    status === undefined
-      ? `${name} failed to upload: the storage server could not be reached. Retry to try again.`
-      : `${name} failed to upload: the storage server returned ${status}. Retry to try again.`,
   routeConfigFailed: (url, detail) =>
     `Could not load the upload limits from ${url}: ${detail}`,
-  scriptLoadFailed: (detail) =>
-    `Could not load the upload code: ${detail}. Reload the page to try again.`,
+  scriptLoadFailed: (detail, waiting) =>
+    `Could not load the upload code: ${detail}. ${waiting > 0 ? `${waiting} added ${waiting === 1 ? "file waits" : "files wait"} for it. ` : ""}Add a file to try again.`,
   unknownEndpoint: (endpoint, url) =>
     `No route named "${endpoint}" in the route config from ${url}`,
-  status: {
-    queued: "Waiting",
-    uploading: "Uploading",
-    complete: "Uploaded",
-    error: "Failed",
-    canceled: "Canceled",
-    rejected: "Not added",
-  },
-  upload: (count) => `Upload ${count} ${count === 1 ? "file" : "files"}`,
-  cancelAll: "Cancel all",
-  cancel: (name) => `Cancel ${name}`,
-  retry: (name) => `Retry ${name}`,
-  remove: (name) => `Remove ${name}`,
-  progress: (name) => `${name} upload progress`,
-  announceComplete: (name) => `${name} uploaded`,
-  announceFailed: (name, reason) => `${name} failed: ${reason}`,
 };
+
+/**
+ * Merges the `messages` prop over the English defaults: those of the drop
+ * area, and those of the rows once the deferred chunk has brought them.
+ * Until then the row messages the prop leaves out are missing, which no
+ * part reads, because rows exist only after that chunk has loaded.
+ */
+export function mergeMessages(
+  rowDefaults: Omit<DropzoneMessages, DropzoneAreaMessageKey> | undefined,
+  messages: Partial<DropzoneMessages> | undefined,
+): DropzoneMessages {
+  return {
+    ...areaMessages,
+    ...rowDefaults,
+    ...messages,
+    status: { ...rowDefaults?.status, ...messages?.status },
+  } as DropzoneMessages;
+}

@@ -1,7 +1,7 @@
 import type { DropzoneMessages } from "./messages";
 import { describeType } from "./messages";
-import { typeFromExtension } from "../server/file-types";
-import { contradictsExtension, hasInvalidName } from "./file-rules";
+import { typeFromExtension, typeMismatch } from "../server/file-types";
+import { hasInvalidName } from "./file-rules";
 import type {
   DropzoneFile,
   DropzoneRejectionCode,
@@ -95,6 +95,8 @@ export function fileIdentity(file: {
 export class FileAdmission {
   private readonly allowedKeys: string[];
   private readonly counts = new Map<string, number>();
+  /** Rows per type that wait to start, which a new upload request can join. */
+  private readonly queued = new Map<string, number>();
   /** Identities of rows that take a slot, with how many rows share each. */
   private readonly identities = new Map<string, number>();
   private readonly maxBytes = new Map<string, number>();
@@ -110,17 +112,25 @@ export class FileAdmission {
     }
   }
 
-  /** Counts a listed row, which takes a slot of its type and its identity. */
+  /**
+   * Counts a listed row, which takes a slot of its type and its identity.
+   * A row without `status` is a file just admitted, so it is queued.
+   */
   include(row: {
     name: string;
     size: number;
     lastModified: number;
     type: string;
+    status?: DropzoneFile["status"];
   }): void {
     const identity = fileIdentity(row);
     this.identities.set(identity, (this.identities.get(identity) ?? 0) + 1);
     const key = matchTypeKey(row.name, row.type, this.allowedKeys);
-    if (key) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (!key) return;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if ((row.status ?? "queued") === "queued") {
+      this.queued.set(key, (this.queued.get(key) ?? 0) + 1);
+    }
   }
 
   /** Frees the slot and identity of a row that left the list. */
@@ -129,14 +139,16 @@ export class FileAdmission {
     size: number;
     lastModified: number;
     type: string;
+    status: DropzoneFile["status"];
   }): void {
     const identity = fileIdentity(row);
     const shared = this.identities.get(identity) ?? 0;
     if (shared <= 1) this.identities.delete(identity);
     else this.identities.set(identity, shared - 1);
     const key = matchTypeKey(row.name, row.type, this.allowedKeys);
-    const count = key ? (this.counts.get(key) ?? 0) : 0;
-    if (key && count > 0) this.counts.set(key, count - 1);
+    if (!key) return;
+    decrement(this.counts, key);
+    if (row.status === "queued") decrement(this.queued, key);
   }
 
   /** Returns the verdict for one file and, when accepted, counts it. */
@@ -150,9 +162,14 @@ export class FileAdmission {
       return reject("duplicate-file", messages.duplicateFile(file.name));
     }
 
-    const typeKey = contradictsExtension(file.name, file.type)
-      ? undefined
-      : matchTypeKey(file.name, file.type, allowedKeys);
+    // The router rejects a declared type of inline-rendered media or text
+    // that contradicts the extension, such as cat.exe as image/png.
+    const impliedTypes =
+      (file.type && typeMismatch(file.name, file.type)) || [];
+    const typeKey =
+      impliedTypes.length > 0
+        ? undefined
+        : matchTypeKey(file.name, file.type, allowedKeys);
     const limits = typeKey ? this.config[typeKey] : undefined;
     if (!typeKey || !limits) {
       return reject(
@@ -162,6 +179,7 @@ export class FileAdmission {
           extension: readExtension(file.name),
           allowedTypes: allowedKeys,
           allowedDescription: allowedKeys.map(describeType).join(", "),
+          impliedTypes,
         }),
       );
     }
@@ -190,6 +208,17 @@ export class FileAdmission {
       );
     }
 
+    // Rows that started or finished cannot join a new request, so the
+    // waiting rows and the free slots must reach the route's minimum.
+    const remaining = limits.maxFileCount - count;
+    const waiting = this.queued.get(typeKey) ?? 0;
+    if (waiting + remaining < limits.minFileCount) {
+      return reject(
+        "too-many-files",
+        messages.minimumUnreachable(file.name, limits.minFileCount, remaining),
+      );
+    }
+
     this.include(file);
     return { accepted: true, typeKey };
   }
@@ -202,6 +231,11 @@ export class FileAdmission {
     }
     return bytes;
   }
+}
+
+function decrement(counts: Map<string, number>, key: string): void {
+  const count = counts.get(key) ?? 0;
+  if (count > 0) counts.set(key, count - 1);
 }
 
 /** Returns the lower-case extension of a file name without the dot. */

@@ -46,6 +46,8 @@ export const messagesDe: DropzoneMessages = {
     `${name} ist ${size} groß; erlaubt sind ${limit}`,
   tooManyFiles: (name, max) =>
     `${name} wurde nicht hinzugefügt: höchstens ${max} Dateien`,
+  minimumUnreachable: (name, min, remaining) =>
+    `${name} wurde nicht hinzugefügt: diese Route lädt mindestens ${min} Dateien auf einmal hoch, es passen nur noch ${remaining}`,
   duplicateFile: (name) => `${name} ist schon in der Liste`,
   invalidName: (name) =>
     name.trim() === ""
@@ -62,8 +64,8 @@ export const messagesDe: DropzoneMessages = {
       : `${name} konnte nicht hochgeladen werden: Der Speicherserver antwortete mit ${status}. Bitte erneut versuchen.`,
   routeConfigFailed: (url, detail) =>
     `Upload-Grenzen von ${url} konnten nicht geladen werden: ${detail}`,
-  scriptLoadFailed: (detail) =>
-    `Der Upload-Code konnte nicht geladen werden: ${detail}. Bitte die Seite neu laden.`,
+  scriptLoadFailed: (detail, waiting) =>
+    `Der Upload-Code konnte nicht geladen werden: ${detail}. ${waiting > 0 ? `${waiting} Datei(en) warten darauf. ` : ""}Eine Datei hinzufügen, um es erneut zu versuchen.`,
   unknownEndpoint: (endpoint, url) =>
     `Keine Route „${endpoint}“ in der Konfiguration von ${url}`,
   status: {
@@ -82,4 +84,5 @@ export const messagesDe: DropzoneMessages = {
   progress: (name) => `Fortschritt von ${name}`,
   announceComplete: (name) => `${name} hochgeladen`,
   announceFailed: (name, reason) => `${name} fehlgeschlagen: ${reason}`,
+  announceMore: (count) => `${count} weitere Meldungen`,
 };

@@ -71,6 +71,32 @@ describe("Dropzone before the deferred chunk", () => {
     expect(rowNames()).toEqual(["first.png", "second.txt", "third.png"]);
   });
 
+  it("forgets waiting files on unmount", async () => {
+    const { Dropzone, useDropzoneContext } = source;
+    const onFileComplete = vi.fn();
+    let controller: DropzoneController | undefined;
+    function ControllerProbe() {
+      controller = useDropzoneContext().controller;
+      return null;
+    }
+    const { unmount } = render(
+      <Dropzone
+        endpoint="uploader"
+        routeConfig={imageAndTextConfig}
+        onFileComplete={onFileComplete}
+      >
+        <ControllerProbe />
+      </Dropzone>,
+    );
+    controller!.addFiles([makeFile("late.png", "image/png")]);
+
+    unmount();
+    await loader.loadDeferredModule();
+
+    expect(controller!.store.getIds()).toEqual([]);
+    expect(onFileComplete).not.toHaveBeenCalled();
+  });
+
   it("checks files dropped before it loads", async () => {
     const { Dropzone } = source;
     const onReject = vi.fn();

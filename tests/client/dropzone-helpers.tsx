@@ -1,4 +1,5 @@
 import { act, createEvent, fireEvent } from "@testing-library/react";
+import type { ClientUploadedFileData } from "uploadthing/types";
 import type { DropzoneRouteConfig } from "../../src";
 
 /** Route config with images up to 4 MB (at most 4) and text up to 64 KB. */
@@ -81,4 +82,21 @@ export function dropzoneRoot(): HTMLElement {
   const root = document.querySelector<HTMLElement>('[data-slot="dropzone"]');
   if (!root) throw new Error("No Dropzone rendered");
   return root;
+}
+
+/** An upload UploadThing reported as complete, for the `value` prop. */
+export function uploadedFile(name: string): ClientUploadedFileData<null> {
+  return {
+    key: `key-${name}`,
+    name,
+    size: 2048,
+    type: "image/png",
+    lastModified: 1,
+    url: `http://127.0.0.1/f/key-${name}`,
+    appUrl: `http://127.0.0.1/f/key-${name}`,
+    ufsUrl: `http://127.0.0.1/f/key-${name}`,
+    fileHash: "abc",
+    customId: null,
+    serverData: null,
+  };
 }

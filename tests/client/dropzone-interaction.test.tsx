@@ -6,6 +6,7 @@ import {
   waitFor,
 } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Dropzone } from "../../src";
 import {
@@ -17,6 +18,7 @@ import {
   fireDrag,
   imageAndTextConfig,
   makeFile,
+  uploadedFile,
 } from "./dropzone-helpers";
 
 function renderManual(props: Partial<Parameters<typeof Dropzone>[0]> = {}) {
@@ -354,6 +356,77 @@ describe("Dropzone route config loading", () => {
     await act(async () => {});
     await user.click(screen.getByRole("button", { name: "Remove kept.png" }));
     expect(onValueChange).toHaveBeenLastCalledWith([]);
+  });
+
+  it("keeps a row its parent keeps", async () => {
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    renderManual({ value: [uploadedFile("kept.png")], onValueChange });
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+
+    await user.click(screen.getByRole("button", { name: "Remove kept.png" }));
+
+    expect(onValueChange).toHaveBeenLastCalledWith([]);
+    expect(fileRow("kept.png").dataset.state).toBe("complete");
+  });
+
+  it("removes a row its parent drops", async () => {
+    const user = userEvent.setup();
+    function Form() {
+      const [value, setValue] = useState([
+        uploadedFile("kept.png"),
+        uploadedFile("gone.png"),
+      ]);
+      return (
+        <Dropzone
+          endpoint="uploader"
+          mode="manual"
+          routeConfig={imageAndTextConfig}
+          value={value}
+          onValueChange={setValue}
+        />
+      );
+    }
+    render(<Form />);
+    await waitFor(() => expect(fileRows()).toHaveLength(2));
+
+    await user.click(screen.getByRole("button", { name: "Remove gone.png" }));
+
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("kept.png").dataset.state).toBe("complete");
+  });
+});
+
+describe("Dropzone announcements", () => {
+  function liveRegion() {
+    return document.querySelector('[data-slot="dropzone-live-region"]');
+  }
+
+  it("announces a few rejections in full", async () => {
+    renderManual();
+    await dropFiles([
+      makeFile("a.mp4", "video/mp4"),
+      makeFile("b.mp4", "video/mp4"),
+    ]);
+    await waitFor(() =>
+      expect(liveRegion()).toHaveTextContent(
+        "a.mp4 is not an allowed file type; allowed: images, text files. b.mp4 is not an allowed file type; allowed: images, text files.",
+      ),
+    );
+  });
+
+  it("counts rejections past the second", async () => {
+    renderManual();
+    await dropFiles(
+      ["a", "b", "c", "d", "e"].map((name) =>
+        makeFile(`${name}.mp4`, "video/mp4"),
+      ),
+    );
+    await waitFor(() =>
+      expect(liveRegion()).toHaveTextContent(
+        "a.mp4 is not an allowed file type; allowed: images, text files. b.mp4 is not an allowed file type; allowed: images, text files. 3 more updates.",
+      ),
+    );
   });
 });
 

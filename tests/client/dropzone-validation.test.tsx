@@ -7,6 +7,7 @@ import {
   fileRows,
   imageAndTextConfig,
   makeFile,
+  uploadedFile,
 } from "./dropzone-helpers";
 
 function renderManual(props: Partial<Parameters<typeof Dropzone>[0]> = {}) {
@@ -77,8 +78,23 @@ describe("Dropzone validation", () => {
       extension: "mp4",
       allowedTypes: ["image", "text"],
       allowedDescription: "images, text files",
+      impliedTypes: [],
     });
     expect(fileRow("Movie.MP4")).toHaveTextContent("rejected type");
+  });
+
+  it("names the extension's types on mismatch", async () => {
+    renderManual({
+      routeConfig: {
+        blob: { maxFileSize: "4MB", maxFileCount: 4, minFileCount: 1 },
+      },
+    });
+    await dropFiles([makeFile("report.exe", "text/plain")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(fileRow("report.exe").dataset.state).toBe("rejected");
+    expect(fileRow("report.exe")).toHaveTextContent(
+      "report.exe is declared as text/plain, but its extension belongs to application/x-msdownload or application/vnd.microsoft.portable-executable files",
+    );
   });
 
   it("rejects an oversized file naming limit", async () => {
@@ -100,6 +116,48 @@ describe("Dropzone validation", () => {
     expect(fileRow("over.png")).toHaveTextContent(
       "over.png is 4194305 B; the limit is 4194304 B",
     );
+  });
+
+  it("rejects a file whose minimum cannot be met", async () => {
+    const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
+    // Two uploads in `value` take two of the three slots, and a new upload
+    // request needs two files.
+    renderManual({
+      routeConfig: {
+        image: { maxFileSize: "4MB", maxFileCount: 3, minFileCount: 2 },
+      },
+      value: [uploadedFile("m1.png"), uploadedFile("m2.png")],
+      onReject,
+    });
+    await waitFor(() => expect(fileRows()).toHaveLength(2));
+
+    await dropFiles([makeFile("m3.png", "image/png")]);
+
+    await waitFor(() => expect(fileRows()).toHaveLength(3));
+    expect(fileRow("m3.png").dataset.state).toBe("rejected");
+    expect(fileRow("m3.png")).toHaveTextContent(
+      "m3.png was not added: this route uploads at least 2 files at once, and only 1 more fits",
+    );
+    expect(onReject.mock.calls[0]![0][0]!.code).toBe("too-many-files");
+  });
+
+  it("admits a pair that meets the minimum", async () => {
+    renderManual({
+      routeConfig: {
+        image: { maxFileSize: "4MB", maxFileCount: 4, minFileCount: 2 },
+      },
+      value: [uploadedFile("m1.png"), uploadedFile("m2.png")],
+    });
+    await waitFor(() => expect(fileRows()).toHaveLength(2));
+
+    await dropFiles([
+      makeFile("m3.png", "image/png"),
+      makeFile("m4.png", "image/png"),
+    ]);
+
+    await waitFor(() => expect(fileRows()).toHaveLength(4));
+    expect(fileRow("m3.png").dataset.state).toBe("queued");
+    expect(fileRow("m4.png").dataset.state).toBe("queued");
   });
 
   it("accepts a file exactly at the size limit", async () => {
@@ -181,7 +239,8 @@ describe("Dropzone file name check", () => {
     ["back\\slash.txt", "back\\\\slash.txt"],
     ["bell\u0007.txt", "bell\\u0007.txt"],
     ["tab\t.txt", "tab\\t.txt"],
-    ["delete\u007f.txt", "delete\u007f.txt"],
+    ["delete\u007f.txt", "delete\\u007f.txt"],
+    ["invoice\u202efdp.exe", "invoice\\u202efdp.exe"],
   ])("rejects the name %j", async (name, shown) => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
     renderManual({ onReject });

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { StrictMode } from "react";
 import userEvent from "@testing-library/user-event";
+import { rowMessages } from "../../src/dropzone/row-messages";
 import type { ClientUploadedFileData } from "uploadthing/types";
 import {
   afterAll,
@@ -12,11 +13,7 @@ import {
   it,
   vi,
 } from "vitest";
-import {
-  defaultMessages,
-  generateDropzone,
-  type DropzoneUploadError,
-} from "../../src";
+import { generateDropzone, type DropzoneUploadError } from "../../src";
 import {
   dropFiles,
   dropzoneRoot,
@@ -303,7 +300,7 @@ describe("Dropzone upload", () => {
   });
 
   it("shows a 1.5 s stall exactly", () => {
-    expect(defaultMessages.stalled("slow.png", 1500)).toBe(
+    expect(rowMessages.stalled("slow.png", 1500)).toBe(
       "slow.png made no progress for 1.5 s; retry to start again",
     );
   });
@@ -440,22 +437,46 @@ describe("Dropzone upload", () => {
 
   it("reports a route config failure", async () => {
     const user = userEvent.setup();
+    const onUploadError = vi.fn<(error: DropzoneUploadError) => void>();
     stack.failNextRouteConfig();
     const release = stack.holdRouteConfig();
-    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
-    await dropFiles([makeFile("early.png", "image/png")]);
+    render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        onUploadError={onUploadError}
+      />,
+    );
+    await dropFiles([
+      makeFile("early.png", "image/png"),
+      makeFile("second.png", "image/png"),
+    ]);
     release();
     await waitFor(() =>
-      expect(fileRow("early.png").dataset.state).toBe("error"),
+      expect(fileRow("second.png").dataset.state).toBe("error"),
     );
     const message = `Could not load the upload limits from ${stack.url}: GET returned 500 Internal Server Error`;
     expect(fileRow("early.png")).toHaveTextContent(message);
     expect(
       document.querySelector('[data-slot="dropzone-restrictions"]'),
     ).toHaveTextContent(message);
+    expect(onUploadError.mock.calls.map(([error]) => error.code)).toEqual([
+      "route-config-failed",
+      "route-config-failed",
+    ]);
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-slot="dropzone-live-region"]'),
+      ).toHaveTextContent(
+        `early.png failed: ${message}. second.png failed: ${message}.`,
+      ),
+    );
 
+    // Retrying one row loads the config, which checks the other row too.
     await user.click(screen.getByRole("button", { name: "Retry early.png" }));
     await waitForRowState("early.png", "complete");
+    await waitForRowState("second.png", "complete");
   });
 
   it("waits for a route's minimum count", async () => {

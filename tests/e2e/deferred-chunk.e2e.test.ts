@@ -8,6 +8,7 @@ import { testFile } from "./support/files";
 // contains, so the test can find that chunk among Next's hashed files.
 const DEFERRED_CHUNK_MARKER = "dropzone-file-viewport";
 
+const CONFIG_DELAY_MS = 1_500;
 const panel = '[data-testid="attachment-panel"]';
 const first = testFile("first.txt", "text/plain", Buffer.from("first\n"));
 const second = testFile("second.txt", "text/plain", Buffer.from("second\n"));
@@ -33,6 +34,14 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await page.route("**/_next/static/chunks/**", routeChunks);
+  // The route config answers after the chunk has failed, which must not
+  // replace the failure in the restrictions line.
+  await page.route("**/api/uploadthing**", async (route) => {
+    if (route.request().method() === "GET") {
+      await new Promise((resolve) => setTimeout(resolve, CONFIG_DELAY_MS));
+    }
+    await route.continue();
+  });
   await page.goto(app.url);
 }, 120_000);
 
@@ -57,13 +66,23 @@ describe("Dropzone deferred chunk in the example app", () => {
   it("shows the failed load in the restrictions", async () => {
     await expect
       .poll(restrictions, { timeout: 30_000 })
-      .toMatch(/^Could not load the upload code: .+\. Reload the page/);
+      .toMatch(
+        /^Could not load the upload code: .+\. Add a file to try again\.$/,
+      );
+  });
+
+  it("keeps the failure after the config arrives", async () => {
+    await page.waitForTimeout(CONFIG_DELAY_MS + 1_000);
+
+    expect(await restrictions()).toMatch(/^Could not load the upload code/);
   });
 
   it("keeps a file dropped while it fails", async () => {
     await dropFiles(page, `${panel} [data-slot="dropzone-area"]`, [first]);
 
-    await expect.poll(restrictions).toMatch(/^Could not load the upload code/);
+    await expect
+      .poll(restrictions)
+      .toMatch(/\. 1 added file waits for it\. Add a file to try again\.$/);
     expect(await rowNames()).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ const serverSnapshot = () => undefined;
  * until it has loaded. The server render and hydration see undefined too,
  * so they agree.
  */
-function useDeferredModule(): DeferredModule | undefined {
+export function useDeferredModule(): DeferredModule | undefined {
   const loaded = useSyncExternalStore(
     deferredModule.subscribe,
     deferredModule.get,

@@ -16,9 +16,10 @@ import type { FileRouter } from "uploadthing/types";
 import { cn } from "../../lib/cn";
 import { DropzoneController } from "../dropzone-controller";
 import { DropzoneContext, useControllerSummary } from "../hooks";
-import { defaultMessages, type DropzoneMessages } from "../messages";
+import { mergeMessages } from "../messages";
 import type { DropzoneProps } from "../props";
 import type { DropzoneState } from "../types";
+import { useDeferredModule } from "./deferred-parts";
 import { LiveRegion } from "./live-region";
 
 /** Drop-area wiring that DropzoneRoot provides to DropzoneArea. */
@@ -78,13 +79,10 @@ export function DropzoneRoot<
     ...divProps
   } = props;
 
-  const mergedMessages = useMemo<DropzoneMessages>(
-    () => ({
-      ...defaultMessages,
-      ...messages,
-      status: { ...defaultMessages.status, ...messages?.status },
-    }),
-    [messages],
+  const rowDefaults = useDeferredModule()?.rowMessages;
+  const mergedMessages = useMemo(
+    () => mergeMessages(rowDefaults, messages),
+    [rowDefaults, messages],
   );
 
   const options = {
@@ -102,6 +100,7 @@ export function DropzoneRoot<
     onBatchComplete,
     onUploadError,
     onValueChange,
+    controlled: value !== undefined,
   } as DropzoneController["options"];
   const [controller] = useState(() => new DropzoneController(options));
   useEffect(() => {
