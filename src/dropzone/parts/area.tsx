@@ -1,4 +1,4 @@
-import { useId, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "../../lib/cn";
 import { mergeRefs } from "../../lib/merge-refs";
 import { useDropzoneContext, useDropzoneRouteConfig } from "../hooks";
@@ -8,9 +8,8 @@ import { useDropzoneArea } from "./root";
 /**
  * Renders the drop target, `<div data-slot="dropzone-area" role="button">`, which
  * takes drops and clicks, opens the file picker on Enter or Space, contains the
- * hidden file input, and shows the route's restrictions. The hint alone
- * names it (`aria-labelledby`) and the restrictions describe it
- * (`aria-describedby`), so screen readers read each once.
+ * hidden file input, and shows the route's restrictions, which it
+ * references with `aria-describedby`.
  */
 export function DropzoneArea({
   className,
@@ -21,7 +20,6 @@ export function DropzoneArea({
   const { messages, disabled } = useDropzoneContext();
   const area = useDropzoneArea();
   const routeConfig = useDropzoneRouteConfig();
-  const hintId = useId();
 
   let hint = messages.dropHint;
   if (disabled) hint = area.disabledMessage ?? hint;
@@ -51,9 +49,9 @@ export function DropzoneArea({
       ref={mergeRefs(area.rootProps.ref, ref)}
       role="button"
       aria-disabled={disabled || undefined}
-      // aria-labelledby takes precedence over aria-label, so a caller's
-      // aria-label turns it off.
-      aria-labelledby={props["aria-label"] ? undefined : hintId}
+      // The name comes from all the visible text, restrictions included:
+      // WCAG 2.5.3 (axe's label-content-name-mismatch) wants the visible
+      // text in the name, so screen readers may read the restrictions twice.
       aria-describedby={area.restrictionsId}
       data-slot="dropzone-area"
       data-state={area.state}
@@ -74,7 +72,7 @@ export function DropzoneArea({
         data-slot="dropzone-input"
       />
       <UploadIcon className="text-muted-foreground size-8" />
-      <p id={hintId} data-slot="dropzone-hint" className="font-medium">
+      <p data-slot="dropzone-hint" className="font-medium">
         {hint}
       </p>
       <p
