@@ -40,6 +40,9 @@ interface CheckRun {
 
 let nextRowId = 0;
 
+/** Most live-region texts of one task that are read out in full. */
+const ANNOUNCED_IN_FULL = 5;
+
 /**
  * Runs the uploads of one Dropzone: checks files against the route config,
  * queues them, uploads each through UploadThing's client with its own
@@ -651,8 +654,9 @@ export class UploadController {
 
   /**
    * Queues a live-region text. The texts of one task are announced
-   * together, as one text: the first two and a count of the rest, so a
-   * request of several files or a large drop is not cut to its last text.
+   * together, as one text: up to ANNOUNCED_IN_FULL of them, or one fewer
+   * and a count of the rest, so a request of several files is not cut to
+   * its last text and a large drop is not read out file by file.
    */
   private announce(text: string): void {
     if (this.announcements.push(text) > 1) return;
@@ -660,11 +664,20 @@ export class UploadController {
       const texts = this.announcements;
       this.announcements = [];
       const shown =
-        texts.length > 3
-          ? [...texts.slice(0, 2), this.messages.announceMore(texts.length - 2)]
+        texts.length > ANNOUNCED_IN_FULL
+          ? [
+              ...texts.slice(0, ANNOUNCED_IN_FULL - 1),
+              this.messages.announceMore(texts.length - ANNOUNCED_IN_FULL + 1),
+            ]
           : texts;
+      // Texts are joined with ". " unless one already ends a sentence.
       this.announcement.set(
-        shown.map((item) => item.replace(/[^.!?]$/, "$&.")).join(" "),
+        shown.reduce((joined, item) => {
+          if (joined === "") return item;
+          return /[.!?。]$/.test(joined)
+            ? `${joined} ${item}`
+            : `${joined}. ${item}`;
+        }, ""),
       );
     });
   }

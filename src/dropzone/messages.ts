@@ -100,7 +100,7 @@ export interface DropzoneMessages {
   announceFailed: (name: string, reason: string) => string;
   /**
    * Live-region text in place of `count` more announcements made at the
-   * same moment, after the first two.
+   * same moment, after the first four of more than five.
    */
   announceMore: (count: number) => string;
 }

@@ -133,7 +133,7 @@ describe("Dropzone batch button focus", () => {
       document.querySelectorAll<HTMLElement>(
         '[data-slot="dropzone-cancel-all"]',
       );
-    const secondArea = screen.getByRole("button", { name: "Second" });
+    const secondArea = screen.getByRole("button", { name: /^Second/ });
     const file = makeFile("photo.png", "image/png");
     await user.upload(
       secondArea.querySelector<HTMLInputElement>(

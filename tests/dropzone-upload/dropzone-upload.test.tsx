@@ -469,7 +469,7 @@ describe("Dropzone upload", () => {
       expect(
         document.querySelector('[data-slot="dropzone-live-region"]'),
       ).toHaveTextContent(
-        `early.png failed: ${message}. second.png failed: ${message}.`,
+        `early.png failed: ${message}. second.png failed: ${message}`,
       ),
     );
 
