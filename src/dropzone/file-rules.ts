@@ -37,13 +37,21 @@ export function isExtensionDecided(browserType: string): boolean {
 }
 
 /**
- * Returns `name` in double quotes with its control and bidirectional
- * characters written as `\uXXXX`, so a reason that quotes it reads in order.
+ * Returns `name` with its control and bidirectional characters written as
+ * `\uXXXX`, so a row shows `invoice\u202efdp.exe` and not "invoiceexe.pdf".
  */
-export function quoteName(name: string): string {
-  return JSON.stringify(name).replace(
+export function showName(name: string): string {
+  return name.replace(
     /[\p{Cc}\p{Bidi_Control}]/gu,
     (character) =>
       `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
+}
+
+/**
+ * Returns `name` in double quotes, escaped as JSON and with its control and
+ * bidirectional characters written as `\uXXXX`, for reasons that quote it.
+ */
+export function quoteName(name: string): string {
+  return showName(JSON.stringify(name));
 }

@@ -35,6 +35,17 @@ describe("Dropzone bidirectional control names", () => {
     );
   });
 
+  it("shows the override escaped in its row", async () => {
+    renderManual();
+    await dropFiles([makeFile("invoice\u202Efdp.exe", "")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    const name = fileRows()[0]!.querySelector(
+      '[data-slot="dropzone-file-name"]',
+    );
+    expect(name).toHaveTextContent("invoice\\u202efdp.exe");
+    expect(name).toHaveAttribute("title", "invoice\\u202efdp.exe");
+  });
+
   it("queues the other files of the drop", async () => {
     renderManual();
     await dropFiles([

@@ -9,6 +9,7 @@ import {
 import { cn } from "../../lib/cn";
 import { useDropzoneContext, useDropzoneFile } from "../hooks";
 import type { DropzoneFile } from "../types";
+import { showName } from "../file-rules";
 import { CloseIcon, RetryIcon } from "./row-icons";
 import { FilePreview } from "./preview";
 import { usePressAction } from "./press-action";
@@ -49,9 +50,9 @@ export const DropzoneFileItem = memo(function DropzoneFileItem({
           <span
             data-slot="dropzone-file-name"
             className="truncate font-medium"
-            title={row.name}
+            title={showName(row.name)}
           >
-            {row.name}
+            {showName(row.name)}
           </span>
           <span
             data-slot="dropzone-file-size"
