@@ -59,15 +59,20 @@ export class WebhookMethodNotAllowedError extends WebhookError {
   }
 }
 
-/** A required Svix header that is absent or blank (status 400). */
+/**
+ * A required Svix header that is absent or blank (status 400). `header` is
+ * the first missing one, and `noneSent` is true when all three are missing.
+ */
 export class WebhookMissingHeaderError extends WebhookError {
   readonly header: string;
 
-  constructor(header: string) {
+  constructor(header: string, noneSent = false) {
     super(
       "missing_header",
       400,
-      `Missing header ${header} (or its webhook- equivalent): Svix signs every delivery with svix-id, svix-timestamp and svix-signature.`,
+      noneSent
+        ? "Missing headers svix-id, svix-timestamp and svix-signature (and their webhook- equivalents), so Svix did not send this request: send test deliveries from the endpoint's Testing tab in the Clerk Dashboard, or sign them with signWebhook from dropsync/testing."
+        : `Missing header ${header} (or its webhook- equivalent): Svix signs every delivery with svix-id, svix-timestamp and svix-signature, so check that no proxy between Svix and the handler drops it.`,
     );
     this.name = "WebhookMissingHeaderError";
     this.header = header;
@@ -181,13 +186,22 @@ export class WebhookBodyConsumedError extends WebhookError {
  * is not set when the request arrives (status 500).
  */
 export class WebhookSecretMissingError extends WebhookError {
-  constructor() {
+  /**
+   * A set variable that other guides name the secret, such as
+   * CLERK_WEBHOOK_SECRET, which the handler does not read.
+   */
+  readonly otherVariable: string | undefined;
+
+  constructor(otherVariable?: string) {
     super(
       "secret_missing",
       500,
-      "Missing webhook signing secret: pass `secret` to createClerkWebhookHandler or set CLERK_WEBHOOK_SIGNING_SECRET to the Signing Secret of the endpoint in the Clerk Dashboard (it starts with whsec_).",
+      otherVariable === undefined
+        ? "Missing webhook signing secret: pass `secret` to createClerkWebhookHandler or set CLERK_WEBHOOK_SIGNING_SECRET to the Signing Secret of the endpoint in the Clerk Dashboard (it starts with whsec_)."
+        : `Missing webhook signing secret: CLERK_WEBHOOK_SIGNING_SECRET is not set, but ${otherVariable} is. Rename ${otherVariable} to CLERK_WEBHOOK_SIGNING_SECRET, or pass secret: process.env.${otherVariable} to createClerkWebhookHandler.`,
     );
     this.name = "WebhookSecretMissingError";
+    this.otherVariable = otherVariable;
   }
 }
 

@@ -3,6 +3,40 @@ import type { UnknownClerkWebhookEvent } from "./events";
 
 const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
 
+function decodesAsUtf8(bytes: Uint8Array, stream: boolean): boolean {
+  try {
+    // With `stream`, a sequence cut at the end of `bytes` is not an error.
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Returns the offset of the first byte of the first invalid UTF-8 sequence
+ * in `body`, or `body.length` when only a sequence cut at the end is wrong.
+ */
+function findInvalidUtf8Offset(body: Uint8Array): number {
+  // Binary search for the longest prefix that decodes, cut sequences allowed.
+  let valid = 0;
+  let invalid = body.length + 1;
+  while (invalid - valid > 1) {
+    const middle = Math.floor((valid + invalid) / 2);
+    if (decodesAsUtf8(body.subarray(0, middle), true)) valid = middle;
+    else invalid = middle;
+  }
+  if (valid === body.length || decodesAsUtf8(body.subarray(0, valid), false)) {
+    return valid;
+  }
+
+  // The prefix ends inside a sequence that the next byte breaks, so the
+  // sequence starts at the lead byte before its continuation bytes (10xxxxxx).
+  let start = valid - 1;
+  while (start > 0 && (body[start]! & 0xc0) === 0x80) start--;
+  return start;
+}
+
 /**
  * Parses verified body bytes as a JSON object with a string `type`. The
  * bytes are the ones that were signed, so nothing is re-serialised.
@@ -12,9 +46,15 @@ export function parseEvent(body: Uint8Array): UnknownClerkWebhookEvent {
   try {
     text = utf8Decoder.decode(body);
   } catch (cause) {
-    throw new WebhookPayloadError("Webhook body is not valid UTF-8.", {
-      cause,
-    });
+    const offset = findInvalidUtf8Offset(body);
+    const position =
+      offset < body.length
+        ? `at byte ${offset} of ${body.length} (0x${body[offset]!.toString(16).padStart(2, "0")})`
+        : `at its end, inside a multi-byte sequence`;
+    throw new WebhookPayloadError(
+      `Webhook body is not valid UTF-8: decoding fails ${position}. The signature matches, so the sender signed these bytes, but Clerk sends UTF-8 JSON: check which sender and secret produced this delivery.`,
+      { cause },
+    );
   }
 
   let value: unknown;

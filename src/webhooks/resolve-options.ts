@@ -6,6 +6,7 @@ import type { ClerkWebhookHandlerOptions } from "./options";
 import {
   decodeSecret,
   decodeSecretOption,
+  findOtherSecretVariable,
   readSecretFromEnvironment,
   secretEnvironmentVariable,
 } from "./secret";
@@ -65,7 +66,9 @@ function resolveSigners(
   let cachedSigners: readonly HmacSigner[] = [];
   return () => {
     const value = readSecretFromEnvironment();
-    if (value === undefined) throw new WebhookSecretMissingError();
+    if (value === undefined) {
+      throw new WebhookSecretMissingError(findOtherSecretVariable());
+    }
     if (value !== cachedValue) {
       const key = decodeSecret(value, secretEnvironmentVariable);
       if (typeof key === "string") throw new WebhookInvalidSecretError(key);

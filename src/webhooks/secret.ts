@@ -24,9 +24,8 @@ export function decodeSecret(
   if (trimmed === "") {
     return `${source} is empty: use the Signing Secret of the endpoint in the Clerk Dashboard (whsec_…).`;
   }
-  if (trimmed.startsWith("v1,")) {
-    return `${source} starts with "v1,", so it is a signature (a svix-signature header value), not a secret: use the Signing Secret of the endpoint in the Clerk Dashboard (whsec_…).`;
-  }
+  const misplacedValue = describeMisplacedValue(trimmed, source);
+  if (misplacedValue !== undefined) return misplacedValue;
 
   const encoded = trimmed.startsWith(secretPrefix)
     ? trimmed.slice(secretPrefix.length)
@@ -42,6 +41,54 @@ export function decodeSecret(
     return `${source} decodes to ${key.length} bytes, but a signing secret must have at least ${minSecretBytes}: copy the whole Signing Secret from the Clerk Dashboard.`;
   }
   return key;
+}
+
+// Values that users paste in place of the Signing Secret, each with the
+// reason it is not one. Clerk API keys start with sk_ or pk_, and Svix gives
+// endpoints with asymmetric (v1a, ed25519) signatures a whpk_ public key.
+const misplacedValues: readonly {
+  pattern: RegExp;
+  describe: (source: string) => string;
+}[] = [
+  {
+    pattern: /^v1,whsec_/,
+    describe: (source) =>
+      `${source} starts with "v1," before the whsec_ prefix: remove "v1,", which belongs to signatures in the svix-signature header, not to secrets.`,
+  },
+  {
+    pattern: /^v1,/,
+    describe: (source) =>
+      `${source} starts with "v1,", so it is a signature (a svix-signature header value), not a secret: use the Signing Secret of the endpoint in the Clerk Dashboard (whsec_…).`,
+  },
+  {
+    pattern: /^(?:sk|pk)_(?:live|test)_/,
+    describe: (source) =>
+      `${source} is a Clerk API key (sk_… or pk_…), not a webhook signing secret: copy the Signing Secret (whsec_…) from the endpoint's page under Webhooks in the Clerk Dashboard.`,
+  },
+  {
+    pattern: /^whpk_/,
+    describe: (source) =>
+      `${source} is a Svix public key (whpk_…) for ed25519 (v1a) signatures, which this handler does not verify: use the endpoint's symmetric Signing Secret (whsec_…).`,
+  },
+  {
+    pattern: /^whsec_whsec_/,
+    describe: (source) => `${source} has the whsec_ prefix twice: keep one.`,
+  },
+  {
+    // Base64 padding is "=" at the end or "==", never "=" then another character.
+    pattern: /^[A-Za-z_][A-Za-z0-9_]*=[^=\s]/,
+    describe: (source) =>
+      `${source} starts with a variable name and "=", so a whole .env line was copied: keep only the value after "=".`,
+  },
+];
+
+function describeMisplacedValue(
+  value: string,
+  source: string,
+): string | undefined {
+  return misplacedValues
+    .find(({ pattern }) => pattern.test(value))
+    ?.describe(source);
 }
 
 /**
@@ -66,14 +113,36 @@ export function decodeSecretOption(
   });
 }
 
-/**
- * Reads CLERK_WEBHOOK_SIGNING_SECRET through `globalThis.process`, which edge
- * runtimes and workers may not define. Returns `undefined` when unset.
- */
-export function readSecretFromEnvironment(): string | undefined {
+// Names that Clerk's guides (SIGNING_SECRET, WEBHOOK_SECRET) and third-party
+// guides (CLERK_WEBHOOK_SECRET) have given the same secret. The handler never
+// reads them, but names a set one when its own variable is unset.
+const otherSecretVariables = [
+  "CLERK_WEBHOOK_SECRET",
+  "SIGNING_SECRET",
+  "WEBHOOK_SECRET",
+] as const;
+
+function readEnvironmentVariable(name: string): string | undefined {
+  // Edge runtimes and workers may not define `process`.
   const environment = (
     globalThis as { process?: { env?: Record<string, string | undefined> } }
   ).process?.env;
-  const value = environment?.[secretEnvironmentVariable];
+  const value = environment?.[name];
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+/** Reads CLERK_WEBHOOK_SIGNING_SECRET. Returns `undefined` when unset or blank. */
+export function readSecretFromEnvironment(): string | undefined {
+  return readEnvironmentVariable(secretEnvironmentVariable);
+}
+
+/**
+ * Returns the name of a set variable that other guides use for the signing
+ * secret, such as CLERK_WEBHOOK_SECRET, for the error when
+ * CLERK_WEBHOOK_SIGNING_SECRET is unset.
+ */
+export function findOtherSecretVariable(): string | undefined {
+  return otherSecretVariables.find(
+    (name) => readEnvironmentVariable(name) !== undefined,
+  );
 }

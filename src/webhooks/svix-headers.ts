@@ -14,10 +14,18 @@ export interface SvixHeaders {
 const timestampPattern = /^\d{1,15}$/;
 
 /** Reads `name` with the `svix-` prefix, falling back to `webhook-`. */
-function readHeader(headers: Headers, name: string): string {
-  const value =
+function readOptionalHeader(
+  headers: Headers,
+  name: string,
+): string | undefined {
+  return (
     nonBlank(headers.get(`svix-${name}`)) ??
-    nonBlank(headers.get(`webhook-${name}`));
+    nonBlank(headers.get(`webhook-${name}`))
+  );
+}
+
+function readHeader(headers: Headers, name: string): string {
+  const value = readOptionalHeader(headers, name);
   if (value === undefined) throw new WebhookMissingHeaderError(`svix-${name}`);
   return value;
 }
@@ -30,9 +38,15 @@ function nonBlank(value: string | null): string | undefined {
 
 /**
  * Reads and checks the format of the Svix (or Standard Webhooks) headers.
- * Signature entries of other versions, such as `v1a,` or `v2,`, are skipped.
+ * Names are case-insensitive, as `Headers` makes them. Each header is read
+ * from its `svix-` name first, then from its `webhook-` name. Signature
+ * entries of other versions, such as `v1a,` or `v2,`, are skipped.
  */
 export function readSvixHeaders(headers: Headers): SvixHeaders {
+  const names = ["id", "timestamp", "signature"] as const;
+  if (names.every((name) => readOptionalHeader(headers, name) === undefined)) {
+    throw new WebhookMissingHeaderError("svix-id", true);
+  }
   const id = readHeader(headers, "id");
   const timestampText = readHeader(headers, "timestamp");
   const signatureText = readHeader(headers, "signature");
@@ -45,9 +59,13 @@ export function readSvixHeaders(headers: Headers): SvixHeaders {
   }
 
   const signatures: string[] = [];
-  for (const entry of signatureText.split(" ")) {
-    if (entry.startsWith("v1,") && entry.length > 3) {
-      signatures.push(entry.slice(3));
+  // Entries are space-separated. A proxy or Node's `http` module joins a
+  // repeated svix-signature header with ", ", so a comma that ends an entry
+  // is a separator too, because base64 never ends with one.
+  for (const entry of signatureText.split(/\s+/)) {
+    const value = entry.endsWith(",") ? entry.slice(0, -1) : entry;
+    if (value.startsWith("v1,") && value.length > 3) {
+      signatures.push(value.slice(3));
     }
   }
   if (signatures.length === 0) {

@@ -26,8 +26,38 @@ export async function verifySignature(
   }
 
   throw new WebhookSignatureError(
-    signers.length === 1
-      ? "No signature in svix-signature matches the signing secret: check that the secret belongs to this endpoint, and that nothing changed the body before the handler read it."
-      : `No signature in svix-signature matches any of the ${signers.length} signing secrets: check that one of them belongs to this endpoint, and that nothing changed the body before the handler read it.`,
+    describeMismatch(signers.length, headers, body),
   );
+}
+
+// The bytes of String(object) for a plain object, which is what a Request
+// built from a parsed body (`body: parsedBody`) sends.
+const objectStringBytes = new TextEncoder().encode("[object Object]");
+
+function isObjectString(body: Uint8Array): boolean {
+  return (
+    body.length === objectStringBytes.length &&
+    body.every((byte, index) => byte === objectStringBytes[index])
+  );
+}
+
+function describeMismatch(
+  secretCount: number,
+  headers: SvixHeaders,
+  body: Uint8Array,
+): string {
+  const checked = headers.signatures.length;
+  const secrets =
+    secretCount === 1
+      ? "the signing secret"
+      : `any of the ${secretCount} signing secrets`;
+  const summary = `No v1 signature in svix-signature (${checked} checked) of delivery ${headers.id} matches ${secrets}.`;
+
+  if (isObjectString(body)) {
+    return `${summary} The body is the text "[object Object]", so a parsed object was converted to a string: pass the original request, or its raw body bytes, to the handler.`;
+  }
+  if (body.length === 0) {
+    return `${summary} The body is empty, so something read it before the handler or the request was rebuilt without it: pass the original request to the handler.`;
+  }
+  return `${summary} Check that the secret is the Signing Secret of this endpoint, because each endpoint and each Clerk instance (development or production) has its own. Then check that the handler gets the raw body: calling JSON.stringify on a parsed body, or any body parser, changes the signed bytes.`;
 }

@@ -53,6 +53,38 @@ describe("secret option validation", () => {
       value: "whsec_QR==",
       message: "not valid base64",
     },
+    {
+      name: "signature prefix before whsec_",
+      value: `v1,${secret}`,
+      message:
+        'secret starts with "v1," before the whsec_ prefix: remove "v1,"',
+    },
+    {
+      name: "Clerk secret key",
+      value: "sk_live_6ahp7mEMlgTGc2OYPOvxKIW9GprBoyT8nJWOcRIDmW",
+      message: "secret is a Clerk API key (sk_… or pk_…)",
+    },
+    {
+      name: "Clerk publishable key",
+      value: "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k",
+      message: "secret is a Clerk API key (sk_… or pk_…)",
+    },
+    {
+      name: "Svix public key",
+      value:
+        "whpk_MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
+      message: "secret is a Svix public key (whpk_…)",
+    },
+    {
+      name: "doubled prefix",
+      value: `whsec_${secret}`,
+      message: "secret has the whsec_ prefix twice",
+    },
+    {
+      name: "whole .env line",
+      value: `CLERK_WEBHOOK_SIGNING_SECRET=${secret}`,
+      message: 'secret starts with a variable name and "="',
+    },
     { name: "number", value: 42, message: "secret must be a string" },
     {
       name: "quoted secret",
@@ -94,6 +126,18 @@ describe("secret option validation", () => {
     ).not.toThrow();
   });
 
+  it("unprefixed secret with padding is accepted", () => {
+    // Letters and digits before "=" or "==" must not look like a NAME=value
+    // line from a .env file.
+    for (const key of [
+      btoa("0123456789abcdefghijklmno"),
+      btoa("0123456789abcdefghijklmnop"),
+    ]) {
+      expect(key).toMatch(/^[A-Za-z0-9]+==?$/);
+      expect(() => createClerkWebhookHandler({ secret: key })).not.toThrow();
+    }
+  });
+
   it("unprefixed secret is accepted", async () => {
     const handler = createClerkWebhookHandler({
       secret: secret.slice("whsec_".length),
@@ -132,6 +176,31 @@ describe("secret from environment", () => {
 
     expect(response.status).toBe(500);
     expect(errors).toEqual([{ code: "secret_missing", status: 500 }]);
+  });
+
+  it("other variable name is reported", async () => {
+    vi.stubEnv("CLERK_WEBHOOK_SIGNING_SECRET", undefined);
+    vi.stubEnv("CLERK_WEBHOOK_SECRET", secret);
+    const messages: string[] = [];
+    const handler = createClerkWebhookHandler({
+      now: () => nowMs,
+      onError: (error) => void messages.push(error.message),
+    });
+    const response = await handler(signedRequest(userCreatedBody()));
+
+    expect(response.status).toBe(500);
+    expect(messages).toEqual([
+      "Missing webhook signing secret: CLERK_WEBHOOK_SIGNING_SECRET is not set, but CLERK_WEBHOOK_SECRET is. Rename CLERK_WEBHOOK_SECRET to CLERK_WEBHOOK_SIGNING_SECRET, or pass secret: process.env.CLERK_WEBHOOK_SECRET to createClerkWebhookHandler.",
+    ]);
+  });
+
+  it("variable with CRLF ending verifies", async () => {
+    vi.stubEnv("CLERK_WEBHOOK_SIGNING_SECRET", `${secret}\r\n`);
+    const { handler } = createTestHandler(builds[0].module, {
+      secret: undefined,
+    });
+
+    expect((await handler(signedRequest(userCreatedBody()))).status).toBe(200);
   });
 
   it("variable is read at request time", async () => {
