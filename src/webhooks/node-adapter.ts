@@ -57,7 +57,7 @@ export interface NodeHandlerOptions {
 }
 
 const bodyConsumedMessage =
-  'The request body was consumed by a body parser before the webhook handler ran (req.body is a parsed object), so the signature cannot be checked against the raw bytes. Mount the route with express.raw({ type: "application/json" }) before any express.json(), for example app.post("/api/webhooks/clerk", express.raw({ type: "application/json" }), toNodeHandler(handler)) registered above app.use(express.json()). In the Next.js Pages Router, export const config = { api: { bodyParser: false } }.';
+  'The request body was consumed by a body parser before the webhook handler ran (req.body is a parsed object), so the signature cannot be checked against the raw bytes. Mount the route with express.raw({ type: "application/json" }) before any express.json(), for example app.post("/api/webhooks/clerk", express.raw({ type: "application/json" }), toNodeHandler(handler)) registered above app.use(express.json()). In the Next.js Pages Router, export const config = { api: { bodyParser: false } }. With another framework (Koa, Fastify), set req.rawBody to the raw body as a Buffer or string before the adapter runs.';
 
 /**
  * Adapts a Fetch handler, such as the one from `createClerkWebhookHandler`,

@@ -22,7 +22,7 @@ export function decodeSecret(
   }
   const trimmed = value.trim();
   if (trimmed === "") {
-    return `${source} is empty: use the Signing Secret of the endpoint in the Clerk Dashboard (whsec_…).`;
+    return `${source} is empty: use the Signing Secret of the endpoint in the Clerk Dashboard (whsec_…). To read CLERK_WEBHOOK_SIGNING_SECRET per request instead, which lets a build run without it, leave secret undefined rather than "".`;
   }
   const misplacedValue = describeMisplacedValue(trimmed, source);
   if (misplacedValue !== undefined) return misplacedValue;
@@ -40,12 +40,21 @@ export function decodeSecret(
   if (key.length < minSecretBytes) {
     return `${source} decodes to ${key.length} bytes, but a signing secret must have at least ${minSecretBytes}: copy the whole Signing Secret from the Clerk Dashboard.`;
   }
+  if (startsWithPrefixBytes(key)) {
+    return `${source} is base64 of a whsec_ secret, so it was encoded twice, as happens when a plain value is put in the data field of a Kubernetes Secret: use the decoded whsec_… value.`;
+  }
   return key;
 }
 
+const secretPrefixBytes = new TextEncoder().encode(secretPrefix);
+
+function startsWithPrefixBytes(key: Uint8Array): boolean {
+  return secretPrefixBytes.every((byte, index) => key[index] === byte);
+}
+
 // Values that users paste in place of the Signing Secret, each with the
-// reason it is not one. Clerk API keys start with sk_ or pk_, and Svix gives
-// endpoints with asymmetric (v1a, ed25519) signatures a whpk_ public key.
+// reason it is not one. Clerk API keys start with sk_ or pk_, and Svix keys
+// for asymmetric (v1a, ed25519) signatures start with whpk_.
 const misplacedValues: readonly {
   pattern: RegExp;
   describe: (source: string) => string;
@@ -68,7 +77,7 @@ const misplacedValues: readonly {
   {
     pattern: /^whpk_/,
     describe: (source) =>
-      `${source} is a Svix public key (whpk_…) for ed25519 (v1a) signatures, which this handler does not verify: use the endpoint's symmetric Signing Secret (whsec_…).`,
+      `${source} is a Svix asymmetric key (whpk_…) for ed25519 (v1a) signatures, which this handler does not verify: use the endpoint's symmetric Signing Secret (whsec_…).`,
   },
   {
     pattern: /^whsec_whsec_/,

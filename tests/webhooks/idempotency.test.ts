@@ -71,7 +71,7 @@ for (const build of builds) {
         handler(signedRequest(body)),
       ]);
 
-      // Either request may claim the id first: the one that runs the failing
+      // Either request may claim the id first. The one that runs the failing
       // call gets 500, and the waiting duplicate then runs it again.
       const statuses = [first.status, second.status].sort();
 

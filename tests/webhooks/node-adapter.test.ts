@@ -133,6 +133,26 @@ describe("Node http adapter", () => {
     expect((await postSigned(base, userCreatedBody())).status).toBe(200);
   });
 
+  it("consumed stream without rawBody explains", async () => {
+    // Koa and Fastify body parsers read the stream and keep the parsed body
+    // on their own request objects, out of the adapter's sight.
+    const { handler, errors } = createSyncedHandler();
+    const listener = toNodeHandler(handler);
+    const server = createServer(async (request, response) => {
+      for await (const chunk of request) void chunk;
+      await listener(request, response);
+    });
+    const base = await listen(server);
+    const response = await postSigned(base, userCreatedBody());
+    const payload = (await response.json()) as { error: { message: string } };
+
+    expect(response.status).toBe(500);
+    expect(errors).toEqual(["body_consumed"]);
+    expect(payload.error.message).toContain(
+      "set req.rawBody to the raw body as a Buffer or string",
+    );
+  });
+
   it("empty parsed body with unread stream verifies", async () => {
     // Express 4's body parsers set req.body = {} even when they skip a
     // request, and leave its stream unread.

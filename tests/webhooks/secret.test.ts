@@ -21,7 +21,11 @@ function creationError(value: unknown): unknown {
 
 describe("secret option validation", () => {
   const invalid = [
-    { name: "empty string", value: "", message: "secret is empty" },
+    {
+      name: "empty string",
+      value: "",
+      message: 'leave secret undefined rather than "".',
+    },
     { name: "prefix only", value: "whsec_", message: "decodes to 0 bytes" },
     {
       name: "pasted signature",
@@ -70,10 +74,10 @@ describe("secret option validation", () => {
       message: "secret is a Clerk API key (sk_… or pk_…)",
     },
     {
-      name: "Svix public key",
+      name: "Svix asymmetric key",
       value:
         "whpk_MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=",
-      message: "secret is a Svix public key (whpk_…)",
+      message: "secret is a Svix asymmetric key (whpk_…)",
     },
     {
       name: "doubled prefix",
@@ -84,6 +88,11 @@ describe("secret option validation", () => {
       name: "whole .env line",
       value: `CLERK_WEBHOOK_SIGNING_SECRET=${secret}`,
       message: 'secret starts with a variable name and "="',
+    },
+    {
+      name: "base64 of a secret",
+      value: btoa(secret),
+      message: "secret is base64 of a whsec_ secret, so it was encoded twice",
     },
     { name: "number", value: 42, message: "secret must be a string" },
     {
