@@ -90,6 +90,10 @@ export class WebhookInvalidHeaderError extends WebhookError {
   }
 }
 
+// Clock skew of more than an hour is uncommon (an estimate), so an older
+// timestamp more likely belongs to a saved delivery that was sent again.
+const replayedAfterSeconds = 3600;
+
 /**
  * A signed timestamp further than `tolerance` seconds from the clock, in
  * either direction (status 400). It protects against replayed deliveries.
@@ -107,7 +111,9 @@ export class WebhookTimestampError extends WebhookError {
     const hint =
       timestamp > 1e11
         ? " It looks like milliseconds: svix-timestamp must be in seconds."
-        : " Check the server clock if this repeats.";
+        : now - timestamp > replayedAfterSeconds
+          ? " A saved delivery sent again later fails this check: resend it from the Clerk Dashboard, which signs each attempt anew, or sign a fresh copy with signWebhook from dropsync/testing."
+          : " Check the server clock if this repeats.";
     super(
       "timestamp_out_of_tolerance",
       400,

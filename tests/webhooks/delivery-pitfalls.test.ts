@@ -191,6 +191,30 @@ for (const build of builds) {
       );
     });
 
+    it("day-old replay gets resend hint", async () => {
+      const { handler, errors } = createTestHandler(build.module);
+      const timestamp = nowSeconds - 86_400;
+      const response = await handler(
+        post(customEvent, {
+          "svix-id": deliveryId,
+          "svix-timestamp": String(timestamp),
+          "svix-signature": new Webhook(secret).sign(
+            deliveryId,
+            new Date(timestamp * 1000),
+            customEvent,
+          ),
+        }),
+      );
+
+      expect(response.status).toBe(400);
+      expect(errors).toEqual([
+        { code: "timestamp_out_of_tolerance", status: 400 },
+      ]);
+      expect(await errorMessage(response)).toBe(
+        `Webhook timestamp ${timestamp} is too old: it is 86400 s from the server clock ${nowSeconds}, and the tolerance is 300 s. A saved delivery sent again later fails this check: resend it from the Clerk Dashboard, which signs each attempt anew, or sign a fresh copy with signWebhook from dropsync/testing.`,
+      );
+    });
+
     it("wider tolerance accepts an old delivery", async () => {
       const { handler } = createTestHandler(build.module, { tolerance: 3600 });
       const timestamp = nowSeconds - 1800;
