@@ -279,6 +279,11 @@ export class UploadController {
     this.checkRun = undefined;
     this.cancelPump?.();
     this.cancelPump = undefined;
+    // Queued rows lose their clearance and the batch its callback, so an
+    // aborted job's cleanup starts no new upload and reports nothing.
+    this.released.clear();
+    this.batchStarted = false;
+    this.batchResults = [];
     for (const job of [...this.jobs]) {
       clearTimeout(job.stallTimer);
       job.outcome = "canceled";

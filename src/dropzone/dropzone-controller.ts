@@ -201,6 +201,12 @@ export class DropzoneController {
           this.waitingFiles,
         );
         this.routeConfig.set({ status: "error", message: this.loadFailure });
+        // Another Dropzone on the page may load the chunk first; this one
+        // then goes on with its waiting files too.
+        const stop = deferredModule.subscribe(() => {
+          stop();
+          this.loadUploads();
+        });
       },
     );
   }

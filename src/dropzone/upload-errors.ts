@@ -4,6 +4,12 @@
  */
 export function readServerMessage(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
+  // UploadThing's client names its own failures, such as a response that is
+  // not JSON ("Failed to parse response from UploadThing server"), with this
+  // code. Their text is about UploadThing's internals, not the server.
+  if ((error as Error & { code?: unknown }).code === "INTERNAL_CLIENT_ERROR") {
+    return undefined;
+  }
   const cause: unknown = error.cause;
   if (
     typeof cause === "object" &&
@@ -64,6 +70,15 @@ const XHR_STATUS_PATTERN = /^XHR failed (\d{3})\b/;
 export function readTransferFailure(
   error: unknown,
 ): { status: number | undefined } | undefined {
+  // The client's first request to the storage server, a HEAD for the resume
+  // offset, rejects with the bare FetchError when that server is unreachable.
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { _tag?: unknown })._tag === "FetchError"
+  ) {
+    return { status: undefined };
+  }
   if (!(error instanceof Error) || error.name !== "UploadThingError") {
     return undefined;
   }

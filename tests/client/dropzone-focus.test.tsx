@@ -188,3 +188,40 @@ describe("Dropzone batch button focus", () => {
     await act(async () => {});
   });
 });
+
+describe("Dropzone focus after Remove", () => {
+  function actionsOf(name: string) {
+    return fileRow(name).querySelector('[data-slot="dropzone-file-actions"]');
+  }
+
+  it("moves to the next row's buttons", async () => {
+    const user = userEvent.setup();
+    renderManual();
+    await dropFiles([
+      makeFile("a.mp4", "video/mp4"),
+      makeFile("b.mp4", "video/mp4"),
+    ]);
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Remove a.mp4" })).toBeTruthy(),
+    );
+    screen.getByRole("button", { name: "Remove a.mp4" }).focus();
+
+    await user.keyboard("{Enter}");
+
+    expect(document.activeElement).toBe(actionsOf("b.mp4"));
+  });
+
+  it("moves to the drop area after the last row", async () => {
+    const user = userEvent.setup();
+    renderManual();
+    await dropFiles([makeFile("a.mp4", "video/mp4")]);
+    await waitFor(() =>
+      expect(screen.getByRole("button", { name: "Remove a.mp4" })).toBeTruthy(),
+    );
+    screen.getByRole("button", { name: "Remove a.mp4" }).focus();
+
+    await user.keyboard("{Enter}");
+
+    expect(document.activeElement).toBe(dropArea());
+  });
+});

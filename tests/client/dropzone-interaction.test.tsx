@@ -8,7 +8,12 @@ import {
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Dropzone } from "../../src";
+import {
+  Dropzone,
+  DropzoneArea,
+  DropzoneFileList,
+  DropzoneRoot,
+} from "../../src";
 import {
   dropArea,
   dropFiles,
@@ -145,6 +150,80 @@ describe("Dropzone keyboard", () => {
     dropArea().focus();
     await user.keyboard(keys);
     expect(click).toHaveBeenCalledTimes(1);
+  });
+
+  it("opens the picker once on held Enter", async () => {
+    const click = vi.spyOn(HTMLInputElement.prototype, "click");
+    renderManual();
+    dropArea().focus();
+    fireEvent.keyDown(dropArea(), { key: "Enter" });
+    fireEvent.keyDown(dropArea(), { key: "Enter", repeat: true });
+    fireEvent.keyDown(dropArea(), { key: "Enter", repeat: true });
+    expect(click).toHaveBeenCalledTimes(1);
+  });
+
+  it("runs an onClick prop and the picker", async () => {
+    const user = userEvent.setup();
+    const click = vi.spyOn(HTMLInputElement.prototype, "click");
+    const onClick = vi.fn();
+    render(
+      <DropzoneRoot endpoint="uploader" routeConfig={imageAndTextConfig}>
+        <DropzoneArea onClick={onClick} />
+      </DropzoneRoot>,
+    );
+    await user.click(dropArea());
+    expect(onClick).toHaveBeenCalledTimes(1);
+    expect(click).toHaveBeenCalledTimes(1);
+  });
+
+  it("skips the picker when onClick prevents it", async () => {
+    const user = userEvent.setup();
+    const click = vi.spyOn(HTMLInputElement.prototype, "click");
+    render(
+      <DropzoneRoot endpoint="uploader" routeConfig={imageAndTextConfig}>
+        <DropzoneArea onClick={(event) => event.preventDefault()} />
+      </DropzoneRoot>,
+    );
+    await user.click(dropArea());
+    expect(click).not.toHaveBeenCalled();
+  });
+
+  it("runs an onDrop prop and adds the files", async () => {
+    const onDrop = vi.fn();
+    render(
+      <DropzoneRoot
+        endpoint="uploader"
+        mode="manual"
+        routeConfig={imageAndTextConfig}
+      >
+        <DropzoneArea onDrop={onDrop} />
+        <DropzoneFileList />
+      </DropzoneRoot>,
+    );
+    await dropFiles([makeFile("photo.png", "image/png")]);
+    await waitFor(() => expect(fileRows()).toHaveLength(1));
+    expect(onDrop).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [
+      "concurrency",
+      { concurrency: 0 },
+      "Invalid Dropzone concurrency: 0. Use a whole number of 1 or more.",
+    ],
+    [
+      "concurrency",
+      { concurrency: Number.NaN },
+      "Invalid Dropzone concurrency: NaN. Use a whole number of 1 or more.",
+    ],
+    [
+      "stallTimeout",
+      { stallTimeout: -1 },
+      "Invalid Dropzone stallTimeout: -1. Use milliseconds as a finite number, or 0 to turn it off.",
+    ],
+  ])("rejects an invalid %s", (_name, props, message) => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => renderManual(props)).toThrow(message);
   });
 
   it("opens the picker once on click", async () => {

@@ -630,6 +630,48 @@ describe("Dropzone upload", () => {
     expect(onUploadError).not.toHaveBeenCalled();
   });
 
+  it("starts no queued file after unmount", async () => {
+    const stall = stack.emulator.stallNthPut(1);
+    const started: string[] = [];
+    const unsubscribe = stack.emulator.subscribe((event) => {
+      if (event.type === "transfer-started") started.push(event.name);
+    });
+    const onFileComplete = vi.fn();
+    const onBatchComplete = vi.fn();
+    const view = render(
+      <Dropzone
+        endpoint="gallery"
+        url={stack.url}
+        headers={signedIn}
+        concurrency={1}
+        onFileComplete={onFileComplete}
+        onBatchComplete={onBatchComplete}
+      />,
+    );
+    await waitForLimits(/Images up to 16MB/);
+    await dropFiles([
+      makeFile("running.png", "image/png", 4096),
+      makeFile("waiting.png", "image/png", 4096),
+    ]);
+    const key = await stall.triggered;
+    const interrupted = stack.emulator.waitFor(
+      "transfer-interrupted",
+      (event) => event.key === key,
+    );
+
+    view.unmount();
+    await interrupted;
+    stall.release();
+    // Long enough for a queued upload to have started: its presign and
+    // transfer take a few milliseconds against the local servers.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    unsubscribe();
+
+    expect(started).toEqual(["running.png"]);
+    expect(onFileComplete).not.toHaveBeenCalled();
+    expect(onBatchComplete).not.toHaveBeenCalled();
+  });
+
   it("uploads under StrictMode", async () => {
     const onBatchComplete = vi.fn();
     render(

@@ -64,6 +64,7 @@ export function DropzoneArea({
         className,
       )}
       {...props}
+      {...composeHandlers(area.rootProps, props)}
     >
       <input
         {...area.inputProps}
@@ -91,6 +92,30 @@ export function DropzoneArea({
       {children}
     </div>
   );
+}
+
+/**
+ * Returns the drop area's event handlers that the caller also passed, each
+ * running the caller's first and the area's unless it called
+ * `preventDefault()`, so an `onClick` or `onDrop` prop adds to the area's.
+ */
+function composeHandlers(
+  own: object,
+  given: object,
+): Record<string, (event: { defaultPrevented: boolean }) => void> {
+  const composed: Record<
+    string,
+    (event: { defaultPrevented: boolean }) => void
+  > = {};
+  for (const [key, inner] of Object.entries(own)) {
+    const outer: unknown = (given as Record<string, unknown>)[key];
+    if (typeof inner !== "function" || typeof outer !== "function") continue;
+    composed[key] = (event) => {
+      outer(event);
+      if (!event.defaultPrevented) inner(event);
+    };
+  }
+  return composed;
 }
 
 const PICKER_ACCEPT: Record<string, string> = {

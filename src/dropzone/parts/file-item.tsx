@@ -134,12 +134,35 @@ function FileActions({ row }: { row: DropzoneFile }) {
           onFocusedUnmount={focusActions}
           slot="dropzone-file-remove"
           label={messages.remove(row.name)}
-          action={() => controller.remove(row.id)}
+          action={() => {
+            // The row and its group go away, so focus moves on first.
+            const next = focusAfterRemoval(actionsRef.current);
+            controller.remove(row.id);
+            next?.focus();
+          }}
         >
           <CloseIcon className="size-4" />
         </RowButton>
       )}
     </div>
+  );
+}
+
+/**
+ * Returns where focus goes when the row of `actions` is removed: the next
+ * row's button group, else the previous row's, else the drop area.
+ */
+function focusAfterRemoval(actions: HTMLElement | null): HTMLElement | null {
+  const item = actions?.closest('[data-slot="dropzone-file"]');
+  const neighbour = item?.nextElementSibling ?? item?.previousElementSibling;
+  return (
+    neighbour?.querySelector<HTMLElement>(
+      '[data-slot="dropzone-file-actions"]',
+    ) ??
+    item
+      ?.closest('[data-slot="dropzone"]')
+      ?.querySelector<HTMLElement>('[data-slot="dropzone-area"]') ??
+    null
   );
 }
 

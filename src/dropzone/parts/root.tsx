@@ -9,6 +9,7 @@ import {
   useState,
   type ClipboardEvent,
   type DragEvent,
+  type KeyboardEvent,
   type HTMLProps,
   type ReactNode,
 } from "react";
@@ -92,8 +93,18 @@ export function DropzoneRoot<
     headers,
     routeConfig,
     mode,
-    stallTimeout,
-    concurrency: Math.max(1, concurrency),
+    stallTimeout: checkSetting(
+      "stallTimeout",
+      stallTimeout,
+      Number.isFinite(stallTimeout) && stallTimeout >= 0,
+      "milliseconds as a finite number, or 0 to turn it off",
+    ),
+    concurrency: checkSetting(
+      "concurrency",
+      concurrency,
+      Number.isInteger(concurrency) && concurrency >= 1,
+      "a whole number of 1 or more",
+    ),
     messages: mergedMessages,
     onReject,
     onFileComplete,
@@ -149,6 +160,13 @@ export function DropzoneRoot<
       : (event: DragEvent<HTMLDivElement>) => {
           setDragRejected(controller.isDragRejected(draggedTypes(event)));
           baseRootProps.onDragEnter?.(event);
+        },
+    // A held Enter repeats keydown; only the first press opens the picker,
+    // also when focus arrived from a button that went away on that press.
+    onKeyDown: disabled
+      ? undefined
+      : (event: KeyboardEvent<HTMLDivElement>) => {
+          if (!event.repeat) baseRootProps.onKeyDown?.(event);
         },
   };
 
@@ -220,4 +238,19 @@ function draggedTypes(event: DragEvent<HTMLDivElement>): string[] {
   return Array.from(event.dataTransfer?.items ?? [])
     .filter((item) => item.kind === "file")
     .map((item) => item.type);
+}
+
+/** Returns `value` when `valid`, and throws an error that names it otherwise. */
+function checkSetting(
+  name: string,
+  value: number,
+  valid: boolean,
+  expected: string,
+): number {
+  if (!valid) {
+    throw new TypeError(
+      `Invalid Dropzone ${name}: ${String(value)}. Use ${expected}.`,
+    );
+  }
+  return value;
 }
