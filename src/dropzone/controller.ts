@@ -95,9 +95,9 @@ export class UploadController {
   private merged: DropzoneMessages | undefined;
 
   /**
-   * The Dropzone's messages over every English default. Actions replayed
-   * when the chunk arrives run before the Dropzone renders with the row
-   * defaults, so the controller merges them itself.
+   * Returns the Dropzone's messages merged over every English default.
+   * Actions replayed when the chunk arrives run before the Dropzone renders
+   * with the row defaults, so the controller merges them itself.
    */
   private get messages(): DropzoneMessages {
     const given = this.options.messages;
@@ -132,7 +132,7 @@ export class UploadController {
   /** Starts every queued row. The Upload button of manual mode calls it. */
   upload(): void {
     if (this.cancelCheck) {
-      // Starts the scheduled check now, so its pass knows of this request.
+      // Starts the scheduled check now, so its pass records this request.
       this.cancelCheck();
       this.cancelCheck = undefined;
       this.checkUnchecked();
@@ -207,7 +207,7 @@ export class UploadController {
     const job = this.findJob(id);
     if (job) this.abortJob(job, "canceled");
     // With a controlled `value`, a completed row leaves when the value
-    // does: the Dropzone asks for the change and the parent decides.
+    // does: the Dropzone requests the change and the parent decides.
     if (row.status === "complete" && this.options.controlled) {
       this.emitValue(id);
       return;
@@ -245,10 +245,10 @@ export class UploadController {
   }
 
   /**
-   * Judges a drag from the MIME types the browser exposes before the drop:
-   * rejected when a type is not allowed, when more files of one route type
-   * come than it has free slots, or when more files come than all types
-   * have. Types that only the extension decides count in the last check.
+   * Judges a drag from the MIME types the browser exposes before the drop.
+   * It is rejected when a type is not allowed, when one route type gets more
+   * files than it has free slots, or when all types together have too few.
+   * Types that only the extension decides count in the last check only.
    */
   isDragRejected(types: readonly string[]): boolean {
     const state = this.routeConfig.get();
@@ -659,9 +659,9 @@ export class UploadController {
 
   /**
    * Queues a live-region text. The texts of one task are announced
-   * together, as one text: up to ANNOUNCED_IN_FULL of them, or one fewer
-   * and a count of the rest, so a request of several files is not cut to
-   * its last text and a large drop is not read out file by file.
+   * together as one text: up to ANNOUNCED_IN_FULL of them, or one fewer and
+   * a count of the rest. So a request of several files is not cut to its
+   * last text, and a large drop is not read out file by file.
    */
   private announce(text: string): void {
     if (this.announcements.push(text) > 1) return;
