@@ -23,13 +23,27 @@ export async function fetchEndpointMetadata(
     signal,
   });
   if (!response.ok) {
-    throw new Error(`GET returned ${response.status} ${response.statusText}`);
+    const message = await readJsonMessage(response);
+    throw new Error(
+      `GET returned ${response.status} ${response.statusText}${message ? `: ${message}` : ""}`,
+    );
   }
   const body: unknown = await response.json();
   if (!Array.isArray(body)) {
     throw new Error("GET did not return a list of routes");
   }
   return body as DropzoneEndpointMetadata;
+}
+
+/** Returns the `message` of a JSON error body, as UploadThing's handler sends. */
+async function readJsonMessage(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json();
+    const message = (body as { message?: unknown } | null)?.message;
+    return typeof message === "string" ? message : "";
+  } catch {
+    return "";
+  }
 }
 
 /** Resolves a relative route handler URL against the page, as UploadThing does. */

@@ -479,6 +479,18 @@ describe("Dropzone upload", () => {
     await waitForRowState("second.png", "complete");
   });
 
+  it("shows the server's message for the config", async () => {
+    stack.failNextRouteConfig("The config store is offline");
+    render(<Dropzone endpoint="gallery" url={stack.url} headers={signedIn} />);
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-slot="dropzone-restrictions"]'),
+      ).toHaveTextContent(
+        `Could not load the upload limits from ${stack.url}: GET returned 500 Internal Server Error: The config store is offline`,
+      ),
+    );
+  });
+
   it("waits for a route's minimum count", async () => {
     const onBatchComplete =
       vi.fn<(results: ClientUploadedFileData<{ paired: boolean }>[]) => void>();

@@ -41,8 +41,11 @@ export interface UploadStack {
   holdRouteConfig(): () => void;
   /** Lets held GET responses through. */
   releaseRouteConfig(): void;
-  /** Makes the next GET return 500, as a broken route handler would. */
-  failNextRouteConfig(): void;
+  /**
+   * Makes the next GET return 500, as a broken route handler would, with
+   * `{ message }` as its JSON body when `message` is given.
+   */
+  failNextRouteConfig(message?: string): void;
   /** Count of POST requests the route handler has received. */
   postCount(): number;
   close(): Promise<void>;
@@ -66,6 +69,7 @@ export async function startUploadStack(
   let configGate: Promise<void> | undefined;
   let openGate = () => {};
   let failNextGet = false;
+  let failureMessage: string | undefined;
   let posts = 0;
   const server = createServer((request, response) => {
     void (async () => {
@@ -78,8 +82,16 @@ export async function startUploadStack(
       if (request.method === "GET" && configGate) await configGate;
       if (request.method === "GET" && failNextGet) {
         failNextGet = false;
-        response.writeHead(500, corsHeaders(request));
-        response.end();
+        if (failureMessage === undefined) {
+          response.writeHead(500, corsHeaders(request));
+          response.end();
+          return;
+        }
+        response.writeHead(500, {
+          ...corsHeaders(request),
+          "content-type": "application/json",
+        });
+        response.end(JSON.stringify({ message: failureMessage }));
         return;
       }
       const webResponse = await handler(await toWebRequest(request));
@@ -111,8 +123,9 @@ export async function startUploadStack(
     releaseRouteConfig() {
       openGate();
     },
-    failNextRouteConfig() {
+    failNextRouteConfig(message) {
       failNextGet = true;
+      failureMessage = message;
     },
     postCount: () => posts,
     async close() {
