@@ -87,7 +87,7 @@ export const RouteConfigFailsThenRecovers: Story = {
   async play({ canvasElement }) {
     await waitForRestrictions(
       canvasElement,
-      "Could not load the upload limits from /api/uploadthing: GET returned 500 Internal Server Error",
+      "Could not load the upload limits from /api/uploadthing: GET returned 500 Internal Server Error: Database offline",
     );
     await dropFiles(getDropArea(canvasElement), [
       createFile("after-outage.png", { type: "image/png", size: 40_000 }),
