@@ -1,6 +1,6 @@
-import { act, createEvent, fireEvent } from "@testing-library/react";
+import { act, createEvent, fireEvent, render } from "@testing-library/react";
 import type { ClientUploadedFileData } from "uploadthing/types";
-import type { DropzoneRouteConfig } from "../../src";
+import { Dropzone, type DropzoneRouteConfig } from "../../src";
 
 /** Route config with images up to 4 MB (at most 4) and text up to 64 KB. */
 export const imageAndTextConfig: DropzoneRouteConfig = {
@@ -84,7 +84,7 @@ export function dropzoneRoot(): HTMLElement {
   return root;
 }
 
-/** An upload UploadThing reported as complete, for the `value` prop. */
+/** Returns an upload UploadThing reported as complete, for the `value` prop. */
 export function uploadedFile(name: string): ClientUploadedFileData<null> {
   return {
     key: `key-${name}`,
@@ -99,4 +99,18 @@ export function uploadedFile(name: string): ClientUploadedFileData<null> {
     customId: null,
     serverData: null,
   };
+}
+
+/** Renders a manual Dropzone on `imageAndTextConfig`, with `props` on top. */
+export function renderManualDropzone(
+  props: Partial<Parameters<typeof Dropzone>[0]> = {},
+) {
+  return render(
+    <Dropzone
+      endpoint="uploader"
+      mode="manual"
+      routeConfig={imageAndTextConfig}
+      {...props}
+    />,
+  );
 }

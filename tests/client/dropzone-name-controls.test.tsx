@@ -1,30 +1,19 @@
-import { render, waitFor } from "@testing-library/react";
+import { waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { Dropzone, type DropzoneRejection } from "../../src";
+import type { DropzoneRejection } from "../../src";
 import { hasInvalidName } from "../../src/dropzone/file-rules";
 import {
   dropFiles,
   fileRow,
   fileRows,
-  imageAndTextConfig,
   makeFile,
+  renderManualDropzone,
 } from "./dropzone-helpers";
-
-function renderManual(props: Partial<Parameters<typeof Dropzone>[0]> = {}) {
-  return render(
-    <Dropzone
-      endpoint="uploader"
-      mode="manual"
-      routeConfig={imageAndTextConfig}
-      {...props}
-    />,
-  );
-}
 
 describe("Dropzone bidirectional control names", () => {
   it("rejects a right-to-left override", async () => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([makeFile("invoice\u202Efdp.exe", "")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRows()[0]!.dataset.state).toBe("rejected");
@@ -36,7 +25,7 @@ describe("Dropzone bidirectional control names", () => {
   });
 
   it("shows the override escaped in its row", async () => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([makeFile("invoice\u202Efdp.exe", "")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     const name = fileRows()[0]!.querySelector(
@@ -47,7 +36,7 @@ describe("Dropzone bidirectional control names", () => {
   });
 
   it("queues the other files of the drop", async () => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([
       makeFile("photo\u2067gnp.txt", "text/plain"),
       makeFile("photo.png", "image/png"),

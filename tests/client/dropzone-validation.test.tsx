@@ -1,29 +1,18 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { Dropzone, type DropzoneRejection } from "../../src";
+import type { DropzoneRejection } from "../../src";
 import {
   dropFiles,
   fileRow,
   fileRows,
-  imageAndTextConfig,
   makeFile,
+  renderManualDropzone,
   uploadedFile,
 } from "./dropzone-helpers";
 
-function renderManual(props: Partial<Parameters<typeof Dropzone>[0]> = {}) {
-  return render(
-    <Dropzone
-      endpoint="uploader"
-      mode="manual"
-      routeConfig={imageAndTextConfig}
-      {...props}
-    />,
-  );
-}
-
 describe("Dropzone validation", () => {
   it("queues an allowed image", async () => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([makeFile("photo.png", "image/png")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow("photo.png").dataset.state).toBe("queued");
@@ -32,7 +21,7 @@ describe("Dropzone validation", () => {
   it.each(["notes.md", "data.csv", "IMG_0001.HEIC"])(
     "matches empty type of %s by extension",
     async (name) => {
-      renderManual();
+      renderManualDropzone();
       await dropFiles([makeFile(name, "")]);
       await waitFor(() => expect(fileRows()).toHaveLength(1));
       expect(fileRow(name).dataset.state).toBe("queued");
@@ -40,7 +29,7 @@ describe("Dropzone validation", () => {
   );
 
   it("matches MIME types case-insensitively", async () => {
-    renderManual({
+    renderManualDropzone({
       routeConfig: {
         "image/png": { maxFileSize: "4MB", maxFileCount: 2, minFileCount: 1 },
       },
@@ -56,7 +45,7 @@ describe("Dropzone validation", () => {
 
   it("rejects a disallowed type with reason", async () => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([makeFile("movie.mp4", "video/mp4")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     const row = fileRow("movie.mp4");
@@ -70,7 +59,7 @@ describe("Dropzone validation", () => {
 
   it("passes invalid type details", async () => {
     const invalidType = vi.fn(() => "rejected type");
-    renderManual({ messages: { invalidType } });
+    renderManualDropzone({ messages: { invalidType } });
     await dropFiles([makeFile("Movie.MP4", "video/mp4")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(invalidType).toHaveBeenCalledWith("Movie.MP4", {
@@ -84,7 +73,7 @@ describe("Dropzone validation", () => {
   });
 
   it("names the extension's types on mismatch", async () => {
-    renderManual({
+    renderManualDropzone({
       routeConfig: {
         blob: { maxFileSize: "4MB", maxFileCount: 4, minFileCount: 1 },
       },
@@ -99,7 +88,7 @@ describe("Dropzone validation", () => {
 
   it("rejects an oversized file naming limit", async () => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([makeFile("photo.jpg", "image/jpeg", 10 * 1024 * 1024)]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow("photo.jpg").dataset.state).toBe("rejected");
@@ -110,7 +99,7 @@ describe("Dropzone validation", () => {
   });
 
   it("shows bytes when sizes round alike", async () => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([makeFile("over.png", "image/png", 4 * 1024 * 1024 + 1)]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow("over.png")).toHaveTextContent(
@@ -122,7 +111,7 @@ describe("Dropzone validation", () => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
     // Two uploads in `value` take two of the three slots, and a new upload
     // request needs two files.
-    renderManual({
+    renderManualDropzone({
       routeConfig: {
         image: { maxFileSize: "4MB", maxFileCount: 3, minFileCount: 2 },
       },
@@ -142,7 +131,7 @@ describe("Dropzone validation", () => {
   });
 
   it("admits a pair that meets the minimum", async () => {
-    renderManual({
+    renderManualDropzone({
       routeConfig: {
         image: { maxFileSize: "4MB", maxFileCount: 4, minFileCount: 2 },
       },
@@ -161,7 +150,7 @@ describe("Dropzone validation", () => {
   });
 
   it("accepts a file exactly at the size limit", async () => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([makeFile("exact.png", "image/png", 4 * 1024 * 1024)]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow("exact.png").dataset.state).toBe("queued");
@@ -169,7 +158,7 @@ describe("Dropzone validation", () => {
 
   it("counts files across drops", async () => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([1, 2, 3].map((n) => makeFile(`a${n}.png`, "image/png")));
     await waitFor(() => expect(fileRows()).toHaveLength(3));
     await dropFiles([4, 5, 6].map((n) => makeFile(`a${n}.png`, "image/png")));
@@ -185,7 +174,7 @@ describe("Dropzone validation", () => {
   });
 
   it("counts limits per file type", async () => {
-    renderManual();
+    renderManualDropzone();
     const images = [1, 2, 3, 4].map((n) => makeFile(`i${n}.png`, "image/png"));
     await dropFiles([...images, makeFile("readme.txt", "text/plain")]);
     await waitFor(() => expect(fileRows()).toHaveLength(5));
@@ -194,7 +183,7 @@ describe("Dropzone validation", () => {
 
   it("rejects a duplicate file", async () => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([makeFile("same.png", "image/png")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     await dropFiles([makeFile("same.png", "image/png")]);
@@ -205,7 +194,7 @@ describe("Dropzone validation", () => {
   });
 
   it("keeps a same-name file with another time", async () => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([makeFile("same.png", "image/png", 10, 1)]);
     await dropFiles([makeFile("same.png", "image/png", 10, 2)]);
     await waitFor(() => expect(fileRows()).toHaveLength(2));
@@ -216,7 +205,7 @@ describe("Dropzone validation", () => {
   });
 
   it("replaces messages for localisation", async () => {
-    renderManual({
+    renderManualDropzone({
       messages: {
         dropHint: "Dateien hierher ziehen",
         fileTooLarge: (name, size, limit) =>
@@ -243,7 +232,7 @@ describe("Dropzone file name check", () => {
     ["invoice\u202efdp.exe", "invoice\\u202efdp.exe"],
   ])("rejects the name %j", async (name, shown) => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([makeFile(name, "text/plain")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRows()[0]!.dataset.state).toBe("rejected");
@@ -255,7 +244,7 @@ describe("Dropzone file name check", () => {
 
   it.each(["", "   "])("rejects the empty name %j", async (name) => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([makeFile(name, "text/plain")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRows()[0]!.dataset.state).toBe("rejected");
@@ -266,14 +255,16 @@ describe("Dropzone file name check", () => {
   });
 
   it("replaces the invalid name message", async () => {
-    renderManual({ messages: { invalidName: (name) => `Ungültig: ${name}` } });
+    renderManualDropzone({
+      messages: { invalidName: (name) => `Ungültig: ${name}` },
+    });
     await dropFiles([makeFile("a/b.txt", "text/plain")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRows()[0]).toHaveTextContent("Ungültig: a/b.txt");
   });
 
   it("accepts dots and spaces in names", async () => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([makeFile("..hidden notes.v2.txt", "text/plain")]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRows()[0]!.dataset.state).toBe("queued");
@@ -290,7 +281,7 @@ describe("Dropzone declared type check", () => {
     ["data.csv", "application/csv"],
     ["photo.png", "application/octet-stream"],
   ])("matches %s sent as %s by extension", async (name, type) => {
-    renderManual();
+    renderManualDropzone();
     await dropFiles([makeFile(name, type)]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow(name).dataset.state).toBe("queued");
@@ -303,7 +294,7 @@ describe("Dropzone declared type check", () => {
     ["unknown.bin", "application/octet-stream"],
   ])("rejects %s sent as %s", async (name, type) => {
     const onReject = vi.fn<(rejections: DropzoneRejection[]) => void>();
-    renderManual({ onReject });
+    renderManualDropzone({ onReject });
     await dropFiles([makeFile(name, type)]);
     await waitFor(() => expect(fileRows()).toHaveLength(1));
     expect(fileRow(name).dataset.state).toBe("rejected");
@@ -311,7 +302,7 @@ describe("Dropzone declared type check", () => {
   });
 
   it("matches an aliased type to an exact key", async () => {
-    renderManual({
+    renderManualDropzone({
       routeConfig: {
         "text/markdown": {
           maxFileSize: "1MB",
@@ -326,7 +317,7 @@ describe("Dropzone declared type check", () => {
   });
 
   it("rejects cat.exe as image/png on blob routes", async () => {
-    renderManual({
+    renderManualDropzone({
       routeConfig: {
         blob: { maxFileSize: "8MB", maxFileCount: 1, minFileCount: 1 },
       },

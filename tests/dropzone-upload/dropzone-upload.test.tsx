@@ -73,6 +73,21 @@ async function waitForRowState(
   });
 }
 
+/**
+ * Records the names of the files whose transfer to the emulator started,
+ * until `unsubscribe` is called.
+ */
+function recordStartedTransfers(): {
+  started: string[];
+  unsubscribe: () => void;
+} {
+  const started: string[] = [];
+  const unsubscribe = stack.emulator.subscribe((event) => {
+    if (event.type === "transfer-started") started.push(event.name);
+  });
+  return { started, unsubscribe };
+}
+
 describe("Dropzone upload", () => {
   it("uploads a dropped file", async () => {
     const onFileComplete = vi.fn();
@@ -333,10 +348,7 @@ describe("Dropzone upload", () => {
   it("never starts a canceled queued file", async () => {
     const user = userEvent.setup();
     const stall = stack.emulator.stallNthPut(1);
-    const started: string[] = [];
-    const unsubscribe = stack.emulator.subscribe((event) => {
-      if (event.type === "transfer-started") started.push(event.name);
-    });
+    const { started, unsubscribe } = recordStartedTransfers();
     const onBatchComplete = vi.fn<(results: Uploaded[]) => void>();
     render(
       <Dropzone
@@ -515,10 +527,7 @@ describe("Dropzone upload", () => {
 
   it("starts each file once on double Upload", async () => {
     const user = userEvent.setup();
-    const started: string[] = [];
-    const unsubscribe = stack.emulator.subscribe((event) => {
-      if (event.type === "transfer-started") started.push(event.name);
-    });
+    const { started, unsubscribe } = recordStartedTransfers();
     render(
       <Dropzone
         endpoint="gallery"
@@ -644,10 +653,7 @@ describe("Dropzone upload", () => {
 
   it("starts no queued file after unmount", async () => {
     const stall = stack.emulator.stallNthPut(1);
-    const started: string[] = [];
-    const unsubscribe = stack.emulator.subscribe((event) => {
-      if (event.type === "transfer-started") started.push(event.name);
-    });
+    const { started, unsubscribe } = recordStartedTransfers();
     const onFileComplete = vi.fn();
     const onBatchComplete = vi.fn();
     const view = render(
