@@ -62,6 +62,8 @@ export class DropzoneController {
   /** Message of the last failed load of the deferred chunk, until one succeeds. */
   private loadFailure: string | undefined;
   private configRequest: AbortController | undefined;
+  /** Ends the wait for another Dropzone's load after a failed one. */
+  private stopWaitingForOthers: (() => void) | undefined;
 
   constructor(public options: DropzoneControllerOptions) {
     // A config passed as a prop is ready on the first render, including the
@@ -201,10 +203,11 @@ export class DropzoneController {
           this.waitingFiles,
         );
         this.routeConfig.set({ status: "error", message: this.loadFailure });
-        // Another Dropzone on the page may load the chunk first; this one
+        // Another Dropzone on the page may load the chunk first. This one
         // then goes on with its waiting files too.
-        const stop = deferredModule.subscribe(() => {
-          stop();
+        this.stopWaitingForOthers ??= deferredModule.subscribe(() => {
+          this.stopWaitingForOthers?.();
+          this.stopWaitingForOthers = undefined;
           this.loadUploads();
         });
       },
