@@ -100,10 +100,10 @@ export class UploadController {
    * with the row defaults, so the controller merges them itself.
    */
   private get messages(): DropzoneMessages {
-    const given = this.options.messages;
-    if (this.mergedFrom !== given || !this.merged) {
-      this.mergedFrom = given;
-      this.merged = mergeMessages(rowMessages, given);
+    const propMessages = this.options.messages;
+    if (this.mergedFrom !== propMessages || !this.merged) {
+      this.mergedFrom = propMessages;
+      this.merged = mergeMessages(rowMessages, propMessages);
     }
     return this.merged;
   }
@@ -668,7 +668,7 @@ export class UploadController {
     queueMicrotask(() => {
       const texts = this.announcements;
       this.announcements = [];
-      const shown =
+      const announced =
         texts.length > ANNOUNCED_IN_FULL
           ? [
               ...texts.slice(0, ANNOUNCED_IN_FULL - 1),
@@ -677,7 +677,7 @@ export class UploadController {
           : texts;
       // Texts are joined with ". " unless one already ends a sentence.
       this.announcement.set(
-        shown.reduce((joined, item) => {
+        announced.reduce((joined, item) => {
           if (joined === "") return item;
           return /[.!?。]$/.test(joined)
             ? `${joined} ${item}`

@@ -34,7 +34,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   await page.route("**/_next/static/chunks/**", routeChunks);
-  // The route config answers after the chunk has failed, which must not
+  // The route config arrives after the chunk has failed, and it must not
   // replace the failure in the restrictions line.
   await page.route("**/api/uploadthing**", async (route) => {
     if (route.request().method() === "GET") {

@@ -100,15 +100,15 @@ export function DropzoneArea({
  * `preventDefault()`, so an `onClick` or `onDrop` prop adds to the area's.
  */
 function composeHandlers(
-  own: object,
-  given: object,
+  areaProps: object,
+  callerProps: object,
 ): Record<string, (event: { defaultPrevented: boolean }) => void> {
   const composed: Record<
     string,
     (event: { defaultPrevented: boolean }) => void
   > = {};
-  for (const [key, inner] of Object.entries(own)) {
-    const outer: unknown = (given as Record<string, unknown>)[key];
+  for (const [key, inner] of Object.entries(areaProps)) {
+    const outer: unknown = (callerProps as Record<string, unknown>)[key];
     if (typeof inner !== "function" || typeof outer !== "function") continue;
     composed[key] = (event) => {
       outer(event);

@@ -3,7 +3,7 @@ import type { SVGProps } from "react";
 /** Props of an icon: those of its `<svg>`. */
 export type IconProps = SVGProps<SVGSVGElement>;
 
-/** A 24 by 24 stroked outline icon, hidden from assistive technology. */
+/** Renders a 24 by 24 stroked outline icon, hidden from assistive technology. */
 export function Icon({ children, ...props }: IconProps) {
   return (
     <svg
